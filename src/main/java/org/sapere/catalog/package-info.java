@@ -1,0 +1,7 @@
+/** The public face: home page, the catalogue with search and filters, and each course's page. A read model fed by events. */
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity", "course", "enrolment"})
+@NullMarked
+package org.sapere.catalog;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,48 @@
+package org.sapere.config;
+
+import java.util.List;
+import org.sapere.shared.web.SecurityRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * One filter chain: each module's {@link SecurityRules} first, then everything else needs a signed-in person.
+ * Form login, CSRF on every form, a strict content security policy (no inline scripts or styles).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<SecurityRules> moduleRules) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(
+                                    "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
+                            .permitAll();
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                            .permitAll();
+                    moduleRules.forEach(rules -> rules.apply(requests));
+                    requests.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login").permitAll().failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(referrer ->
+                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
+        return http.build();
+    }
+
+    /** Argon2id with the parameters Spring Security recommends (16 MiB memory, 2 iterations). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+}

@@ -1,0 +1,7 @@
+/** Wiring only: the database, security, locale, error pages and the page context; no business code. */
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity"})
+@NullMarked
+package org.sapere.config;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,112 @@
+package org.sapere.course;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.sapere.course.domain.Course;
+import org.sapere.course.domain.Courses;
+import org.sapere.course.domain.MarkdownRenderer;
+import org.sapere.identity.AccountId;
+import org.sapere.identity.OrganisationId;
+import org.sapere.shared.LocalizedText;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The course module's facade. Other modules read published courses here; authoring (create, edit, publish) grows
+ * here too. Published versions are immutable, so their outlines are cached until a newer version is published.
+ */
+@Service
+public class CourseAuthoring {
+
+    private final Courses courses;
+    private final MarkdownRenderer markdown;
+    private final Map<CourseId, CourseOutline> outlines = new ConcurrentHashMap<>();
+    private final Map<String, CourseId> slugs = new ConcurrentHashMap<>();
+
+    CourseAuthoring(Courses courses, MarkdownRenderer markdown) {
+        this.courses = courses;
+        this.markdown = markdown;
+    }
+
+    public Optional<CourseOutline> outline(CourseId id) {
+        var cached = outlines.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return courses.findById(id.value()).map(this::remember);
+    }
+
+    public Optional<CourseOutline> outlineBySlug(String slug) {
+        var id = slugs.get(slug);
+        if (id != null) {
+            return outline(id);
+        }
+        if (slug.length() > 80) {
+            return Optional.empty();
+        }
+        return courses.findBySlug(slug).map(this::remember);
+    }
+
+    /** Every published course, oldest first. */
+    public List<CourseOutline> published() {
+        return courses.allIds().stream()
+                .map(id -> outline(new CourseId(id)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** A newer version replaces the cached outline. */
+    @EventListener
+    void on(CoursePublished published) {
+        outlines.remove(published.course());
+    }
+
+    private CourseOutline remember(Course course) {
+        var outline = toOutline(course);
+        outlines.put(outline.id(), outline);
+        slugs.put(outline.slug(), outline.id());
+        return outline;
+    }
+
+    private CourseOutline toOutline(Course c) {
+        var modules = c.modules().stream()
+                .map(part -> new CourseOutline.ModuleOutline(
+                        new CourseModuleId(part.id()),
+                        part.title(),
+                        part.lessons().stream()
+                                .map(l -> new CourseOutline.LessonOutline(
+                                        new LessonId(l.id()),
+                                        l.title(),
+                                        l.kind(),
+                                        l.minutes(),
+                                        Optional.ofNullable(l.body()).map(this::html)))
+                                .toList()))
+                .toList();
+        return new CourseOutline(
+                new CourseId(c.id()),
+                c.version(),
+                c.slug(),
+                new OrganisationId(c.organisationId()),
+                c.title(),
+                c.summary(),
+                html(c.description()),
+                c.subjects(),
+                c.level(),
+                c.language(),
+                c.outcomes(),
+                c.professorIds().stream().map(AccountId::new).toList(),
+                modules);
+    }
+
+    private LocalizedText html(LocalizedText source) {
+        return new LocalizedText(source.variants().entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> markdown.render(e.getValue()),
+                        (a, b) -> a,
+                        java.util.LinkedHashMap::new)));
+    }
+}

@@ -1,0 +1,7 @@
+/** Who is enrolled in which course (and, later, which run of it). */
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity", "course"})
+@NullMarked
+package org.sapere.enrolment;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

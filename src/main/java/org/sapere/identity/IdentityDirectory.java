@@ -1,0 +1,58 @@
+package org.sapere.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sapere.identity.domain.Accounts;
+import org.sapere.identity.domain.Organisations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity module's facade: who people and organisations are, and what roles people hold. */
+@Service
+@Transactional(readOnly = true)
+public class IdentityDirectory {
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+
+    IdentityDirectory(Accounts accounts, Organisations organisations) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    public List<Organisation> organisations() {
+        return organisations.findAll();
+    }
+
+    public Optional<Organisation> organisation(OrganisationId id) {
+        return organisations().stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    public Optional<Organisation> organisationBySlug(String slug) {
+        return organisations.findBySlug(slug);
+    }
+
+    public Optional<AccountId> accountByEmail(String email) {
+        return accounts.findByEmail(email).map(a -> new AccountId(a.id()));
+    }
+
+    /** The people with these ids, keyed by id; unknown ids are left out. */
+    public Map<AccountId, Person> people(Collection<AccountId> ids) {
+        return accounts.findAll(ids.stream().map(AccountId::value).toList()).stream()
+                .map(a -> new Person(new AccountId(a.id()), a.displayName(), a.headline(), a.bio()))
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    public boolean hasRole(AccountId account, OrganisationId organisation, Role role) {
+        return accounts.hasMembership(account.value(), organisation.value(), role);
+    }
+
+    /** True before anything was ever stored: demo content loads only then. */
+    public boolean isEmpty() {
+        return accounts.isEmpty();
+    }
+}

@@ -1,0 +1,82 @@
+package org.sapere.identity.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.sapere.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts and their memberships, in the {@code identity} schema. */
+@Repository
+public class Accounts {
+
+    private static final String COLUMNS =
+            "id, email, display_name, password_hash, headline, bio, platform_admin, enabled";
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Account account) {
+        jdbc.sql("""
+                INSERT INTO identity.account (id, email, display_name, password_hash, headline, bio, platform_admin, enabled)
+                VALUES (:id, :email, :name, :hash, :headline, :bio, :admin, :enabled)""")
+                .param("id", account.id())
+                .param("email", account.email())
+                .param("name", account.displayName())
+                .param("hash", account.passwordHash())
+                .param("headline", account.headline())
+                .param("bio", account.bio())
+                .param("admin", account.platformAdmin())
+                .param("enabled", account.enabled())
+                .update();
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query(Account.class)
+                .optional();
+    }
+
+    public List<Account> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Account.class)
+                .list();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM identity.account)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void addMembership(UUID accountId, UUID organisationId, Role role) {
+        jdbc.sql("""
+                INSERT INTO identity.membership (account_id, organisation_id, role) VALUES (:a, :o, :r)
+                ON CONFLICT DO NOTHING""")
+                .param("a", accountId)
+                .param("o", organisationId)
+                .param("r", role.name())
+                .update();
+    }
+
+    public boolean hasMembership(UUID accountId, UUID organisationId, Role role) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM identity.membership
+                               WHERE account_id = :a AND organisation_id = :o AND role = :r)""")
+                .param("a", accountId)
+                .param("o", organisationId)
+                .param("r", role.name())
+                .query(Boolean.class)
+                .single();
+    }
+}

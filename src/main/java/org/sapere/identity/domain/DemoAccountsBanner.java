@@ -1,0 +1,45 @@
+package org.sapere.identity.domain;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells a newcomer where Sapere runs and how to sign in, once it is ready. */
+@Component
+@Profile("!prod")
+class DemoAccountsBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccountsBanner.class);
+
+    private final Accounts accounts;
+    private final Environment environment;
+
+    DemoAccountsBanner(Accounts accounts, Environment environment) {
+        this.accounts = accounts;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void print() {
+        if (accounts.findByEmail("giulia@example.org").isEmpty()) {
+            return;
+        }
+        var port = environment.getProperty("local.server.port", "8080");
+        log.info("""
+
+                ==============================================================
+                  Sapere is running at http://localhost:{}
+                  Demo accounts (password: {}):
+                    giulia@example.org          learner
+                    rossi@polimi.example        professor, Politecnico di Milano
+                    mueller@ethz.example        supervisor, ETH Zurich
+                    jansen@tudelft.example      organisation admin, TU Delft
+                    admin@sapere.example        platform admin
+                ==============================================================""",
+                port, IdentityDemoContent.DEMO_PASSWORD);
+    }
+}

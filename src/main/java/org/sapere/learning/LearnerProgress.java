@@ -1,0 +1,83 @@
+package org.sapere.learning;
+
+import java.util.List;
+import java.util.Optional;
+import org.sapere.course.CourseAuthoring;
+import org.sapere.course.CourseOutline;
+import org.sapere.course.LessonId;
+import org.sapere.enrolment.Registrar;
+import org.sapere.identity.AccountId;
+import org.sapere.learning.domain.Progress;
+import org.sapere.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The learning module's facade: records progress and answers what a learner has done and what comes next. */
+@Service
+public class LearnerProgress {
+
+    private final Progress progress;
+    private final CourseAuthoring courses;
+    private final Registrar registrar;
+    private final ApplicationEventPublisher events;
+
+    LearnerProgress(Progress progress, CourseAuthoring courses, Registrar registrar, ApplicationEventPublisher events) {
+        this.progress = progress;
+        this.courses = courses;
+        this.registrar = registrar;
+        this.events = events;
+    }
+
+    /**
+     * Marks a lesson complete for an enrolled learner. Completing it again changes nothing; completing the last
+     * lesson completes the course (once).
+     */
+    @Transactional
+    public CourseProgress complete(AccountId learner, CourseOutline course, LessonId lesson) {
+        if (course.lesson(lesson).isEmpty()) {
+            throw new NotFoundException("lesson " + lesson);
+        }
+        if (!registrar.isEnrolled(learner, course.id())) {
+            throw new NotEnrolledException(course.slug());
+        }
+        if (progress.complete(learner.value(), course.id().value(), lesson.value())) {
+            events.publishEvent(new LessonCompleted(learner, course.id(), lesson));
+        }
+        var now = of(learner, course);
+        if (now.courseCompleted() && progress.completeCourse(learner.value(), course.id().value(), course.version())) {
+            events.publishEvent(new CourseCompleted(learner, course.id(), course.version()));
+        }
+        return now;
+    }
+
+    @Transactional(readOnly = true)
+    public CourseProgress of(AccountId learner, CourseOutline course) {
+        return new CourseProgress(course, progress.completedLessons(learner.value(), course.id().value()));
+    }
+
+    /** Progress in every course the learner is enrolled in, most recently enrolled first. */
+    @Transactional(readOnly = true)
+    public List<CourseProgress> dashboard(AccountId learner) {
+        var enrolments = registrar.enrolments(learner);
+        var done = progress.completedLessonsByCourse(
+                learner.value(), enrolments.stream().map(e -> e.course().value()).toList());
+        return enrolments.stream()
+                .map(e -> courses.outline(e.course()))
+                .flatMap(Optional::stream)
+                .map(c -> new CourseProgress(c, done.getOrDefault(c.id().value(), java.util.Set.of())))
+                .toList();
+    }
+
+    /** The course the learner worked in most recently and its next lesson: where "Continue" leads. */
+    @Transactional(readOnly = true)
+    public Optional<CourseProgress> continueWith(AccountId learner) {
+        var dashboard = dashboard(learner);
+        var lastCourse = progress.lastActiveCourse(learner.value());
+        return dashboard.stream()
+                .filter(p -> !p.courseCompleted())
+                .filter(p -> lastCourse.map(c -> c.equals(p.course().id().value())).orElse(true))
+                .findFirst()
+                .or(() -> dashboard.stream().filter(p -> !p.courseCompleted()).findFirst());
+    }
+}

@@ -1,0 +1,7 @@
+/** Progress and completion: what each learner has done in each course, the course player and "My learning". */
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity", "course", "enrolment"})
+@NullMarked
+package org.sapere.learning;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
