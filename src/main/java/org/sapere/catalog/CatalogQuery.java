@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /** What a visitor searches for: free text and filters, each optional. */
 public record CatalogQuery(
-        @Nullable String text, @Nullable String subject, @Nullable String university, @Nullable String language) {
+        @Nullable String text,
+        @Nullable String subject,
+        @Nullable String university,
+        @Nullable String language) {
 
     public static final int MAX_TEXT = 100;
 

@@ -19,6 +19,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(SapereProperties properties) throws IOException {
+        if (properties.db().embeddedEphemeral()) {
+            // Tests: a fresh server in a temporary folder, removed on close; durability settings do not matter.
+            return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        }
         var dir = properties.dataDir().resolve("pg").toAbsolutePath();
         Files.createDirectories(dir);
         LeftoverServer.stopIfOrphaned(dir);

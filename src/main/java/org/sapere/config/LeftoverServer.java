@@ -28,7 +28,9 @@ final class LeftoverServer {
             return;
         }
         var owner = readPid(dataDir.resolve(OWNER_FILE)).flatMap(ProcessHandle::of);
-        if (owner.isPresent() && owner.get().isAlive() && owner.get().pid() != ProcessHandle.current().pid()) {
+        if (owner.isPresent()
+                && owner.get().isAlive()
+                && owner.get().pid() != ProcessHandle.current().pid()) {
             throw new IllegalStateException("The database in " + dataDir + " is in use by another Sapere (process "
                     + owner.get().pid() + "). Stop it first, or give this one another sapere.data-dir.");
         }
@@ -44,7 +46,9 @@ final class LeftoverServer {
 
     static void claim(Path dataDir) {
         try {
-            Files.writeString(dataDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    dataDir.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,8 @@ class PageContextAdvice {
     }
 
     @ModelAttribute("page")
-    PageContext page(HttpServletRequest request, @AuthenticationPrincipal @org.jspecify.annotations.Nullable Object principal) {
+    PageContext page(
+            HttpServletRequest request, @AuthenticationPrincipal @org.jspecify.annotations.Nullable Object principal) {
         return pageFor(request, principal, messages);
     }
 

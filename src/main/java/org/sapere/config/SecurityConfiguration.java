@@ -1,6 +1,10 @@
 package org.sapere.config;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.sapere.shared.web.SecurityRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -24,7 +31,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<SecurityRules> moduleRules) throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
-                                    "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
+                                    "/css/**",
+                                    "/js/**",
+                                    "/img/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/error",
+                                    "/error/**")
                             .permitAll();
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
                             .permitAll();
@@ -34,10 +47,34 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").permitAll().failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                        .referrerPolicy(referrer ->
-                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new TamperProofCsrfHandler()))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
         return http.build();
+    }
+
+    /**
+     * Spring Security's default handler throws (and the request ends in a 500) when a tampered token no longer
+     * decodes as UTF-8; such a token is simply invalid, so the person gets the 403 page like any other.
+     */
+    static final class TamperProofCsrfHandler implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler delegate = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+            delegate.handle(request, response, csrfToken);
+        }
+
+        @Override
+        public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            try {
+                return delegate.resolveCsrfTokenValue(request, csrfToken);
+            } catch (IllegalArgumentException tampered) {
+                return null;
+            }
+        }
     }
 
     /** Argon2id with the parameters Spring Security recommends (16 MiB memory, 2 iterations). */

@@ -32,7 +32,8 @@ class WebConfiguration implements WebMvcConfigurer {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setCacheMillis(-1);
-        // Every message is a MessageFormat, so translators write an apostrophe as '' everywhere, not only where there are arguments.
+        // Every message is a MessageFormat, so translators write an apostrophe as '' everywhere, not only where there
+        // are arguments.
         source.setAlwaysUseMessageFormat(true);
         return source;
     }
@@ -45,7 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
                     .map(r -> {
                         try {
                             var uri = r.getURI().toString();
-                            return "classpath:" + uri.substring(uri.lastIndexOf("i18n/"), uri.length() - ".properties".length());
+                            return "classpath:"
+                                    + uri.substring(uri.lastIndexOf("i18n/"), uri.length() - ".properties".length());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -1,5 +1,5 @@
 /** Wiring only: the database, security, locale, error pages and the page context; no business code. */
-@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity"})
 @NullMarked
 package org.sapere.config;
 

@@ -7,4 +7,5 @@ import org.sapere.course.CourseId;
 import org.sapere.identity.AccountId;
 
 /** A learner's active enrolment in a course; {@code run} names a scheduled run of the course when there is one. */
-public record Enrolment(AccountId learner, CourseId course, @Nullable UUID run, Instant enrolledAt) {}
+public record Enrolment(
+        AccountId learner, CourseId course, @Nullable UUID run, Instant enrolledAt) {}

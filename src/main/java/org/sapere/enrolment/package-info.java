@@ -1,5 +1,5 @@
 /** Who is enrolled in which course (and, later, which run of it). */
-@ApplicationModule(allowedDependencies = {"shared", "shared::web", "identity", "course"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "course"})
 @NullMarked
 package org.sapere.enrolment;
 

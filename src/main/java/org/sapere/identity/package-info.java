@@ -1,5 +1,5 @@
 /** Accounts, organisations (universities), memberships and roles; signing in. */
-@ApplicationModule(allowedDependencies = {"shared", "shared::web"})
+@ApplicationModule(allowedDependencies = {"shared"})
 @NullMarked
 package org.sapere.identity;
 

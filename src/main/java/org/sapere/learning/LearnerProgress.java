@@ -45,7 +45,8 @@ public class LearnerProgress {
             events.publishEvent(new LessonCompleted(learner, course.id(), lesson));
         }
         var now = of(learner, course);
-        if (now.courseCompleted() && progress.completeCourse(learner.value(), course.id().value(), course.version())) {
+        if (now.courseCompleted()
+                && progress.completeCourse(learner.value(), course.id().value(), course.version())) {
             events.publishEvent(new CourseCompleted(learner, course.id(), course.version()));
         }
         return now;
@@ -53,7 +54,8 @@ public class LearnerProgress {
 
     @Transactional(readOnly = true)
     public CourseProgress of(AccountId learner, CourseOutline course) {
-        return new CourseProgress(course, progress.completedLessons(learner.value(), course.id().value()));
+        return new CourseProgress(
+                course, progress.completedLessons(learner.value(), course.id().value()));
     }
 
     /** Progress in every course the learner is enrolled in, most recently enrolled first. */
@@ -61,7 +63,8 @@ public class LearnerProgress {
     public List<CourseProgress> dashboard(AccountId learner) {
         var enrolments = registrar.enrolments(learner);
         var done = progress.completedLessonsByCourse(
-                learner.value(), enrolments.stream().map(e -> e.course().value()).toList());
+                learner.value(),
+                enrolments.stream().map(e -> e.course().value()).toList());
         return enrolments.stream()
                 .map(e -> courses.outline(e.course()))
                 .flatMap(Optional::stream)
@@ -76,7 +79,8 @@ public class LearnerProgress {
         var lastCourse = progress.lastActiveCourse(learner.value());
         return dashboard.stream()
                 .filter(p -> !p.courseCompleted())
-                .filter(p -> lastCourse.map(c -> c.equals(p.course().id().value())).orElse(true))
+                .filter(p ->
+                        lastCourse.map(c -> c.equals(p.course().id().value())).orElse(true))
                 .findFirst()
                 .or(() -> dashboard.stream().filter(p -> !p.courseCompleted()).findFirst());
     }

@@ -55,7 +55,9 @@ public class Listings {
         if (q.text() != null && !q.text().isBlank()) {
             where.add("(search @@ plainto_tsquery('simple', :text) OR search_text ILIKE :like)");
             params.put("text", q.text());
-            params.put("like", "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "like",
+                    "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             order = "ts_rank(search, plainto_tsquery('simple', :text)) DESC, title";
         }
         if (q.subject() != null && !q.subject().isBlank()) {
@@ -73,8 +75,7 @@ public class Listings {
         var sql = jdbc.sql("""
                 SELECT course_id, slug, title, summary, university_slug, university, subjects, level, language,
                        minutes, lessons, professors
-                FROM catalog.course_listing %s ORDER BY %s LIMIT 200""".formatted(
-                        where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where), order));
+                FROM catalog.course_listing %s ORDER BY %s LIMIT 200""".formatted(where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where), order));
         for (var p : params.entrySet()) {
             sql = sql.param(p.getKey(), p.getValue());
         }

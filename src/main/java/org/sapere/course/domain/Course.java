@@ -3,8 +3,8 @@ package org.sapere.course.domain;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.sapere.course.Level;
 import org.sapere.course.LessonKind;
+import org.sapere.course.Level;
 import org.sapere.shared.LocalizedText;
 
 /** A course aggregate as stored: its parts and lessons in order, texts still in Markdown. */
@@ -51,7 +51,12 @@ public record Course(
     }
 
     /** A lesson; a reading carries its Markdown body. */
-    public record Lesson(UUID id, LocalizedText title, LessonKind kind, int minutes, @Nullable LocalizedText body) {
+    public record Lesson(
+            UUID id,
+            LocalizedText title,
+            LessonKind kind,
+            int minutes,
+            @Nullable LocalizedText body) {
 
         public Lesson {
             if (minutes < 1 || minutes > 600) {

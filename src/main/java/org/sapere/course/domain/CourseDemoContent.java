@@ -96,7 +96,8 @@ class CourseDemoContent implements DemoContent {
                 (List<String>) y.get("subjects"),
                 Level.valueOf((String) y.get("level")),
                 language,
-                ((List<String>) y.get("outcomes")).stream().map(o -> LocalizedText.of(language, o)).toList(),
+                ((List<String>) y.get("outcomes"))
+                        .stream().map(o -> LocalizedText.of(language, o)).toList(),
                 professors,
                 modules);
     }

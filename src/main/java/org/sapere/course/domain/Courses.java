@@ -48,12 +48,17 @@ public class Courses {
                 .param("subjects", c.subjects().toArray(String[]::new))
                 .param("level", c.level().name())
                 .param("language", c.language())
-                .param("outcomes", JSON.writeValueAsString(c.outcomes().stream().map(LocalizedText::variants).toList()))
+                .param(
+                        "outcomes",
+                        JSON.writeValueAsString(c.outcomes().stream()
+                                .map(LocalizedText::variants)
+                                .toList()))
                 .param("profs", c.professorIds().toArray(UUID[]::new))
                 .update();
         for (int m = 0; m < c.modules().size(); m++) {
             var part = c.modules().get(m);
-            jdbc.sql("INSERT INTO course.course_module (id, course_id, position, title) VALUES (:id, :course, :pos, CAST(:title AS jsonb))")
+            jdbc.sql(
+                            "INSERT INTO course.course_module (id, course_id, position, title) VALUES (:id, :course, :pos, CAST(:title AS jsonb))")
                     .param("id", part.id())
                     .param("course", c.id())
                     .param("pos", m)
@@ -86,7 +91,9 @@ public class Courses {
     }
 
     public List<UUID> allIds() {
-        return jdbc.sql("SELECT id FROM course.course ORDER BY published_at, slug").query(UUID.class).list();
+        return jdbc.sql("SELECT id FROM course.course ORDER BY published_at, slug")
+                .query(UUID.class)
+                .list();
     }
 
     private Optional<Course> find(String where, Object key) {
@@ -137,7 +144,9 @@ public class Courses {
                 first.subjects,
                 first.level,
                 first.language,
-                JSON.readValue(first.outcomes, TEXTS).stream().map(LocalizedText::new).toList(),
+                JSON.readValue(first.outcomes, TEXTS).stream()
+                        .map(LocalizedText::new)
+                        .toList(),
                 first.professorIds,
                 modules));
     }

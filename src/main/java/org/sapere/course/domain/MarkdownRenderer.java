@@ -19,8 +19,31 @@ public class MarkdownRenderer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements(
-                    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
-                    "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "del")
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "strong",
+                    "em",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "hr",
+                    "br",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "a",
+                    "img",
+                    "del")
             .allowAttributes("href")
             .onElements("a")
             .allowAttributes("src", "alt", "title")
@@ -42,7 +65,8 @@ public class MarkdownRenderer {
 
     public String render(String markdown) {
         // A lesson page's title is the h1; a Markdown "# heading" becomes h2 so the outline stays in order.
-        var html = renderer.render(parser.parse(markdown)).replace("<h1>", "<h2>").replace("</h1>", "</h2>");
+        var html =
+                renderer.render(parser.parse(markdown)).replace("<h1>", "<h2>").replace("</h1>", "</h2>");
         return POLICY.sanitize(html);
     }
 }

@@ -51,8 +51,10 @@ class EnrolmentDemoContent implements DemoContent {
     }
 
     private void enrol(String email, String... slugs) {
-        identity.accountByEmail(email).ifPresent(learner -> List.of(slugs).forEach(slug -> courses
-                .outlineBySlug(slug)
-                .ifPresent(course -> enrolments.activate(learner.value(), course.id().value()))));
+        identity.accountByEmail(email)
+                .ifPresent(learner -> List.of(slugs)
+                        .forEach(slug -> courses.outlineBySlug(slug)
+                                .ifPresent(course -> enrolments.activate(
+                                        learner.value(), course.id().value()))));
     }
 }

@@ -38,11 +38,7 @@ public class Enrolments {
     public boolean withdraw(UUID learner, UUID course) {
         return jdbc.sql("""
                 UPDATE enrolment.enrolment SET status = 'WITHDRAWN', withdrawn_at = now()
-                WHERE account_id = :learner AND course_id = :course AND status = 'ACTIVE'""")
-                        .param("learner", learner)
-                        .param("course", course)
-                        .update()
-                > 0;
+                WHERE account_id = :learner AND course_id = :course AND status = 'ACTIVE'""").param("learner", learner).param("course", course).update() > 0;
     }
 
     public boolean isActive(UUID learner, UUID course) {
@@ -64,11 +60,14 @@ public class Enrolments {
                         new AccountId(learner),
                         new CourseId(rs.getObject("course_id", UUID.class)),
                         rs.getObject("run_id", UUID.class),
-                        rs.getObject("enrolled_at", java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject("enrolled_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
                 .list();
     }
 
     public long count() {
-        return jdbc.sql("SELECT count(*) FROM enrolment.enrolment").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM enrolment.enrolment")
+                .query(Long.class)
+                .single();
     }
 }

@@ -24,7 +24,12 @@ class AccountUserDetailsService implements UserDetailsService {
         }
         return accounts.findByEmail(email)
                 .map(a -> new SignedInUser(
-                        new AccountId(a.id()), a.email(), a.displayName(), a.passwordHash(), a.platformAdmin(), a.enabled()))
+                        new AccountId(a.id()),
+                        a.email(),
+                        a.displayName(),
+                        a.passwordHash(),
+                        a.platformAdmin(),
+                        a.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

@@ -39,7 +39,6 @@ class DemoAccountsBanner {
                     mueller@ethz.example        supervisor, ETH Zurich
                     jansen@tudelft.example      organisation admin, TU Delft
                     admin@sapere.example        platform admin
-                ==============================================================""",
-                port, IdentityDemoContent.DEMO_PASSWORD);
+                ==============================================================""", port, IdentityDemoContent.DEMO_PASSWORD);
     }
 }

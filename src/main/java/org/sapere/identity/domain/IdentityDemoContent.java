@@ -85,15 +85,18 @@ class IdentityDemoContent implements DemoContent {
                     Boolean.TRUE.equals(p.get("platformAdmin")),
                     true));
             var memberships = (Map<String, List<String>>) p.getOrDefault("roles", Map.of());
-            memberships.forEach((org, roles) -> roles.forEach(
-                    role -> accounts.addMembership(id, orgIds.get(org), Role.valueOf(role))));
+            memberships.forEach((org, roles) ->
+                    roles.forEach(role -> accounts.addMembership(id, orgIds.get(org), Role.valueOf(role))));
         }
         for (int i = 1; i <= extraLearners; i++) {
             accounts.insert(new Account(
                     UUID.randomUUID(), extraLearnerEmail(i), "Learner " + i, hash, null, null, false, true));
         }
-        log.info("Demo content: {} universities, {} people, {} generated learners", orgIds.size(),
-                ((List<?>) demo.get("people")).size(), extraLearners);
+        log.info(
+                "Demo content: {} universities, {} people, {} generated learners",
+                orgIds.size(),
+                ((List<?>) demo.get("people")).size(),
+                extraLearners);
     }
 
     static String extraLearnerEmail(int i) {

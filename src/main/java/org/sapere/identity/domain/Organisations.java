@@ -33,7 +33,8 @@ public class Organisations {
     }
 
     public List<Organisation> findAll() {
-        return jdbc.sql("SELECT id, slug, name, short_name, city, country, website FROM identity.organisation ORDER BY name")
+        return jdbc.sql(
+                        "SELECT id, slug, name, short_name, city, country, website FROM identity.organisation ORDER BY name")
                 .query((rs, n) -> new Organisation(
                         new OrganisationId(rs.getObject("id", UUID.class)),
                         rs.getString("slug"),

@@ -10,8 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
 class LoginController {
 
     @GetMapping("/login")
-    ModelAndView login(
-            @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
+    ModelAndView login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
         return new ModelAndView("identity/login")
                 .addObject("failed", error != null)
                 .addObject("email", "");

@@ -46,8 +46,10 @@ class LearningDemoContent implements DemoContent {
         for (int i = 1; i <= extraLearners; i++) {
             var done = i % 7;
             identity.accountByEmail("learner%03d@learners.sapere.test".formatted(i))
-                    .ifPresent(learner -> registrar.enrolments(learner).forEach(e -> courses.outline(e.course())
-                            .ifPresent(course -> complete(learner.value(), course, done))));
+                    .ifPresent(learner -> registrar
+                            .enrolments(learner)
+                            .forEach(e -> courses.outline(e.course())
+                                    .ifPresent(course -> complete(learner.value(), course, done))));
         }
     }
 

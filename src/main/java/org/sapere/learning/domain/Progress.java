@@ -79,9 +79,6 @@ public class Progress {
     public Optional<UUID> lastActiveCourse(UUID learner) {
         return jdbc.sql("""
                 SELECT course_id FROM learning.lesson_progress WHERE account_id = :learner
-                ORDER BY updated_at DESC LIMIT 1""")
-                .param("learner", learner)
-                .query(UUID.class)
-                .optional();
+                ORDER BY updated_at DESC LIMIT 1""").param("learner", learner).query(UUID.class).optional();
     }
 }

@@ -1,5 +1,6 @@
 package org.sapere.learning.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** "My learning" and the course player. Every address checks that the signed-in learner is enrolled. */
 @Controller
@@ -43,7 +45,16 @@ class LearningController {
 
     /** The course's next unfinished lesson, or its first when all are done. */
     @GetMapping("/learn/courses/{slug}")
-    String resume(@PathVariable String slug, @AuthenticationPrincipal SignedInUser user) {
+    String resume(
+            @PathVariable String slug,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        // A notice meant for the lesson (e.g. "You are enrolled") passes through this redirect.
+        var notice = RequestContextUtils.getInputFlashMap(request);
+        if (notice != null) {
+            flash.addFlashAttribute("notice", notice.get("notice"));
+        }
         var course = enrolledCourse(slug, user);
         var state = progress.of(user.accountId(), course);
         var lesson = state.nextLesson().or(() -> course.lessons().findFirst());
@@ -79,7 +90,9 @@ class LearningController {
         }
         var lessons = course.lessons().toList();
         var index = lessons.indexOf(course.lesson(lessonId).orElseThrow());
-        var target = index < lessons.size() - 1 ? lessons.get(index + 1) : state.nextLesson().orElseThrow();
+        var target = index < lessons.size() - 1
+                ? lessons.get(index + 1)
+                : state.nextLesson().orElseThrow();
         flash.addFlashAttribute("notice", "learning.lessonCompleted");
         return "redirect:/learn/courses/" + slug + "/lessons/" + target.id();
     }

@@ -69,7 +69,9 @@ public final class PageContext {
     public String duration(int minutes) {
         return minutes < 60
                 ? t("duration.minutes", minutes)
-                : minutes % 60 == 0 ? t("duration.hours", minutes / 60) : t("duration.hoursMinutes", minutes / 60, minutes % 60);
+                : minutes % 60 == 0
+                        ? t("duration.hours", minutes / 60)
+                        : t("duration.hoursMinutes", minutes / 60, minutes % 60);
     }
 
     /** The name of a language (by its code) in the reader's language: "Italiano" for an Italian reader. */
