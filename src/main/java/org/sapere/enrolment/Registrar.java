@@ -45,13 +45,11 @@ public class Registrar {
         }
     }
 
-    @Transactional(readOnly = true)
     public boolean isEnrolled(AccountId learner, CourseId course) {
         return enrolments.isActive(learner.value(), course.value());
     }
 
     /** The learner's active enrolments, most recent first. */
-    @Transactional(readOnly = true)
     public List<Enrolment> enrolments(AccountId learner) {
         return enrolments.active(learner.value());
     }

@@ -1,5 +1,7 @@
 package org.sapere.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,31 +11,39 @@ import java.util.stream.Collectors;
 import org.sapere.identity.domain.Accounts;
 import org.sapere.identity.domain.Organisations;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The identity module's facade: who people and organisations are, and what roles people hold. */
 @Service
-@Transactional(readOnly = true)
 public class IdentityDirectory {
 
     private final Accounts accounts;
     private final Organisations organisations;
+    private static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    private volatile Snapshot cached = new Snapshot(List.of(), Instant.MIN);
 
     IdentityDirectory(Accounts accounts, Organisations organisations) {
         this.accounts = accounts;
         this.organisations = organisations;
     }
 
+    /** Every organisation, by name. Kept for a few seconds: pages ask for them on every request. */
     public List<Organisation> organisations() {
-        return organisations.findAll();
+        var snapshot = cached;
+        if (snapshot.takenAt().plus(FRESH_FOR).isBefore(Instant.now())) {
+            snapshot = new Snapshot(organisations.findAll(), Instant.now());
+            cached = snapshot;
+        }
+        return snapshot.organisations();
     }
+
+    private record Snapshot(List<Organisation> organisations, Instant takenAt) {}
 
     public Optional<Organisation> organisation(OrganisationId id) {
         return organisations().stream().filter(o -> o.id().equals(id)).findFirst();
     }
 
     public Optional<Organisation> organisationBySlug(String slug) {
-        return organisations.findBySlug(slug);
+        return organisations().stream().filter(o -> o.slug().equals(slug)).findFirst();
     }
 
     public Optional<AccountId> accountByEmail(String email) {

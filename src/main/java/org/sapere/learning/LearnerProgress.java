@@ -52,36 +52,35 @@ public class LearnerProgress {
         return now;
     }
 
-    @Transactional(readOnly = true)
     public CourseProgress of(AccountId learner, CourseOutline course) {
         return new CourseProgress(
                 course, progress.completedLessons(learner.value(), course.id().value()));
     }
 
-    /** Progress in every course the learner is enrolled in, most recently enrolled first. */
-    @Transactional(readOnly = true)
-    public List<CourseProgress> dashboard(AccountId learner) {
+    /**
+     * The learner's courses with their progress, most recently enrolled first, and where "Continue" leads: the
+     * unfinished course the learner worked in last (or else the first unfinished one). Two queries in all.
+     */
+    public Dashboard dashboard(AccountId learner) {
         var enrolments = registrar.enrolments(learner);
         var done = progress.completedLessonsByCourse(
                 learner.value(),
                 enrolments.stream().map(e -> e.course().value()).toList());
-        return enrolments.stream()
-                .map(e -> courses.outline(e.course()))
+        var courses = enrolments.stream()
+                .map(e -> this.courses.outline(e.course()))
                 .flatMap(Optional::stream)
-                .map(c -> new CourseProgress(c, done.getOrDefault(c.id().value(), java.util.Set.of())))
+                .map(c -> new CourseProgress(c, done.lessons().getOrDefault(c.id().value(), java.util.Set.of())))
                 .toList();
+        var unfinished = courses.stream().filter(p -> !p.courseCompleted()).toList();
+        var next = unfinished.stream()
+                .filter(p -> done.lastActiveCourse()
+                        .map(c -> c.equals(p.course().id().value()))
+                        .orElse(false))
+                .findFirst()
+                .or(() -> unfinished.stream().findFirst());
+        return new Dashboard(courses, next);
     }
 
-    /** The course the learner worked in most recently and its next lesson: where "Continue" leads. */
-    @Transactional(readOnly = true)
-    public Optional<CourseProgress> continueWith(AccountId learner) {
-        var dashboard = dashboard(learner);
-        var lastCourse = progress.lastActiveCourse(learner.value());
-        return dashboard.stream()
-                .filter(p -> !p.courseCompleted())
-                .filter(p ->
-                        lastCourse.map(c -> c.equals(p.course().id().value())).orElse(true))
-                .findFirst()
-                .or(() -> dashboard.stream().filter(p -> !p.courseCompleted()).findFirst());
-    }
+    /** What "My learning" shows. */
+    public record Dashboard(List<CourseProgress> courses, Optional<CourseProgress> continueWith) {}
 }

@@ -60,7 +60,8 @@ class LearningIntegrationTests {
         var lessons = course.lessons().toList();
         lessons.subList(0, lessons.size() - 1).forEach(l -> progress.complete(learner, course, l.id()));
         assertThat(progress.of(learner, course).percent()).isBetween(1, 99);
-        assertThat(progress.continueWith(learner)
+        assertThat(progress.dashboard(learner)
+                        .continueWith()
                         .orElseThrow()
                         .nextLesson()
                         .orElseThrow()

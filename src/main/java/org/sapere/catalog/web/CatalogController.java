@@ -2,7 +2,6 @@ package org.sapere.catalog.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.sapere.catalog.Catalog;
 import org.sapere.catalog.CatalogQuery;
@@ -26,8 +25,15 @@ class CatalogController {
     private final CourseAuthoring courses;
     private final IdentityDirectory identity;
     private final Registrar registrar;
+    private final CoursePages pages;
 
-    CatalogController(Catalog catalog, CourseAuthoring courses, IdentityDirectory identity, Registrar registrar) {
+    CatalogController(
+            Catalog catalog,
+            CourseAuthoring courses,
+            IdentityDirectory identity,
+            Registrar registrar,
+            CoursePages pages) {
+        this.pages = pages;
         this.catalog = catalog;
         this.courses = courses;
         this.identity = identity;
@@ -72,17 +78,12 @@ class CatalogController {
     @GetMapping("/courses/{slug}")
     ModelAndView course(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInUser user) {
         var course = courses.outlineBySlug(slug).orElseThrow(() -> new NotFoundException("course " + slug));
-        var university = identity.organisation(course.organisation()).orElseThrow();
-        var people = identity.people(course.professors());
-        var professors = course.professors().stream()
-                .map(people::get)
-                .filter(Objects::nonNull)
-                .toList();
+        var people = pages.of(course);
         var enrolled = user != null && registrar.isEnrolled(user.accountId(), course.id());
         return new ModelAndView("catalog/course")
                 .addObject("course", course)
-                .addObject("university", university)
-                .addObject("professors", professors)
+                .addObject("university", people.university())
+                .addObject("professors", people.professors())
                 .addObject("enrolled", enrolled);
     }
 

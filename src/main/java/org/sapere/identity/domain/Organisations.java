@@ -1,7 +1,6 @@
 package org.sapere.identity.domain;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.sapere.identity.Organisation;
 import org.sapere.identity.OrganisationId;
@@ -44,9 +43,5 @@ public class Organisations {
                         rs.getString("country"),
                         rs.getString("website")))
                 .list();
-    }
-
-    public Optional<Organisation> findBySlug(String slug) {
-        return findAll().stream().filter(o -> o.slug().equals(slug)).findFirst();
     }
 }

@@ -59,26 +59,32 @@ public class Progress {
                 .list());
     }
 
-    public Map<UUID, Set<LessonId>> completedLessonsByCourse(UUID learner, Collection<UUID> courses) {
+    /** Completed lessons per course, and the course the learner last made progress in, from one query. */
+    public Summary completedLessonsByCourse(UUID learner, Collection<UUID> courses) {
         var result = new HashMap<UUID, Set<LessonId>>();
+        var last = new UUID[1];
         if (courses.isEmpty()) {
-            return result;
+            return new Summary(result, Optional.empty());
         }
         jdbc.sql("""
-                SELECT course_id, lesson_id FROM learning.lesson_progress
-                WHERE account_id = :learner AND course_id = ANY(:courses) AND state = 'COMPLETED'""")
+                SELECT course_id, lesson_id, state FROM learning.lesson_progress
+                WHERE account_id = :learner AND course_id = ANY(:courses)
+                ORDER BY updated_at DESC""")
                 .param("learner", learner)
                 .param("courses", courses.toArray(UUID[]::new))
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
-                            .add(new LessonId(rs.getObject(2, UUID.class)));
+                    var course = rs.getObject(1, UUID.class);
+                    if (last[0] == null) {
+                        last[0] = course;
+                    }
+                    if ("COMPLETED".equals(rs.getString(3))) {
+                        result.computeIfAbsent(course, k -> new HashSet<>())
+                                .add(new LessonId(rs.getObject(2, UUID.class)));
+                    }
                 });
-        return result;
+        return new Summary(result, Optional.ofNullable(last[0]));
     }
 
-    public Optional<UUID> lastActiveCourse(UUID learner) {
-        return jdbc.sql("""
-                SELECT course_id FROM learning.lesson_progress WHERE account_id = :learner
-                ORDER BY updated_at DESC LIMIT 1""").param("learner", learner).query(UUID.class).optional();
-    }
+    /** A learner's completed lessons by course, and their most recently active course. */
+    public record Summary(Map<UUID, Set<LessonId>> lessons, Optional<UUID> lastActiveCourse) {}
 }

@@ -37,10 +37,9 @@ class LearningController {
     @GetMapping("/learn")
     ModelAndView dashboard(@AuthenticationPrincipal SignedInUser user) {
         var dashboard = progress.dashboard(user.accountId());
-        var next = progress.continueWith(user.accountId());
         return new ModelAndView("learning/dashboard")
-                .addObject("courses", dashboard)
-                .addObject("next", next.orElse(null));
+                .addObject("courses", dashboard.courses())
+                .addObject("next", dashboard.continueWith().orElse(null));
     }
 
     /** The course's next unfinished lesson, or its first when all are done. */
