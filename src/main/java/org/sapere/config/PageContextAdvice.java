@@ -32,7 +32,7 @@ class PageContextAdvice {
                 ? new PageContext.Viewer(user.displayName(), user.platformAdmin())
                 : null;
         var token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        var csrf = token == null ? null : new PageContext.Csrf(token.getParameterName(), token.getToken());
+        var csrf = token == null ? null : new PageContext.Csrf(token::getParameterName, token::getToken);
         var path = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
         if (path == null) {
             path = request.getRequestURI();

@@ -35,7 +35,7 @@ class WebConfiguration implements WebMvcConfigurer {
         // Every message is a MessageFormat, so translators write an apostrophe as '' everywhere, not only where there
         // are arguments.
         source.setAlwaysUseMessageFormat(true);
-        return source;
+        return new FormattedMessageCache(source);
     }
 
     static String[] moduleBundles() {

@@ -44,8 +44,11 @@ public final class PageContext {
     /** The signed-in person as the layout shows them. */
     public record Viewer(String displayName, boolean platformAdmin) {}
 
-    /** The name and value of the hidden CSRF field every form carries. */
-    public record Csrf(String parameterName, String token) {}
+    /**
+     * The name and value of the hidden CSRF field every form carries. The value is asked for only when a page has
+     * a form: creating a token opens a session, which anonymous pages should not do.
+     */
+    public record Csrf(java.util.function.Supplier<String> parameterName, java.util.function.Supplier<String> token) {}
 
     public Locale locale() {
         return locale;
@@ -89,11 +92,11 @@ public final class PageContext {
     }
 
     public String csrfParameter() {
-        return csrf == null ? "_csrf" : csrf.parameterName();
+        return csrf == null ? "_csrf" : csrf.parameterName().get();
     }
 
     public String csrfToken() {
-        return csrf == null ? "" : csrf.token();
+        return csrf == null ? "" : csrf.token().get();
     }
 
     public String path() {
