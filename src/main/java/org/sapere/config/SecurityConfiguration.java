@@ -13,6 +13,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -29,7 +30,9 @@ class SecurityConfiguration {
             + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<SecurityRules> moduleRules) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, List<SecurityRules> moduleRules, AuthenticationFailureHandler signInFailures)
+            throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
                                     "/css/**",
@@ -45,7 +48,7 @@ class SecurityConfiguration {
                     moduleRules.forEach(rules -> rules.apply(requests));
                     requests.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").permitAll().failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signInFailures))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(

@@ -12,7 +12,9 @@ public record Account(
         @Nullable String headline,
         @Nullable String bio,
         boolean platformAdmin,
-        boolean enabled) {
+        boolean enabled,
+        boolean emailVerified,
+        String language) {
 
     public static final int MAX_EMAIL = 254;
     public static final int MAX_NAME = 120;

@@ -29,7 +29,7 @@ class AccountUserDetailsService implements UserDetailsService {
                         a.displayName(),
                         a.passwordHash(),
                         a.platformAdmin(),
-                        a.enabled()))
+                        a.enabled() && a.emailVerified()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
-    private static final String COLUMNS =
-            "id, email, display_name, password_hash, headline, bio, platform_admin, enabled";
+    private static final String COLUMNS = "id, email, display_name, password_hash, headline, bio, platform_admin,"
+            + " enabled, email_verified_at IS NOT NULL AS email_verified, language";
 
     private final JdbcClient jdbc;
 
@@ -23,8 +23,10 @@ public class Accounts {
 
     public void insert(Account account) {
         jdbc.sql("""
-                INSERT INTO identity.account (id, email, display_name, password_hash, headline, bio, platform_admin, enabled)
-                VALUES (:id, :email, :name, :hash, :headline, :bio, :admin, :enabled)""")
+                INSERT INTO identity.account (id, email, display_name, password_hash, headline, bio, platform_admin, enabled,
+                                              email_verified_at, language)
+                VALUES (:id, :email, :name, :hash, :headline, :bio, :admin, :enabled,
+                        CASE WHEN :verified THEN now() END, :language)""")
                 .param("id", account.id())
                 .param("email", account.email())
                 .param("name", account.displayName())
@@ -33,6 +35,31 @@ public class Accounts {
                 .param("bio", account.bio())
                 .param("admin", account.platformAdmin())
                 .param("enabled", account.enabled())
+                .param("verified", account.emailVerified())
+                .param("language", account.language())
+                .update();
+    }
+
+    public Optional<Account> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id")
+                .param("id", id)
+                .query(Account.class)
+                .optional();
+    }
+
+    /** Marks the address as verified; true if it was not before. */
+    public boolean markVerified(UUID id) {
+        return jdbc.sql(
+                                "UPDATE identity.account SET email_verified_at = now() WHERE id = :id AND email_verified_at IS NULL")
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
+    public void changePassword(UUID id, String hash) {
+        jdbc.sql("UPDATE identity.account SET password_hash = :hash WHERE id = :id")
+                .param("id", id)
+                .param("hash", hash)
                 .update();
     }
 

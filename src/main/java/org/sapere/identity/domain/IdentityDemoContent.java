@@ -83,14 +83,25 @@ class IdentityDemoContent implements DemoContent {
                     (String) p.get("headline"),
                     (String) p.get("bio"),
                     Boolean.TRUE.equals(p.get("platformAdmin")),
-                    true));
+                    true,
+                    true,
+                    (String) p.getOrDefault("language", "en")));
             var memberships = (Map<String, List<String>>) p.getOrDefault("roles", Map.of());
             memberships.forEach((org, roles) ->
                     roles.forEach(role -> accounts.addMembership(id, orgIds.get(org), Role.valueOf(role))));
         }
         for (int i = 1; i <= extraLearners; i++) {
             accounts.insert(new Account(
-                    UUID.randomUUID(), extraLearnerEmail(i), "Learner " + i, hash, null, null, false, true));
+                    UUID.randomUUID(),
+                    extraLearnerEmail(i),
+                    "Learner " + i,
+                    hash,
+                    null,
+                    null,
+                    false,
+                    true,
+                    true,
+                    "en"));
         }
         log.info(
                 "Demo content: {} universities, {} people, {} generated learners",

@@ -9,6 +9,8 @@ class IdentitySecurityRules {
 
     @Bean
     SecurityRules identityRules() {
-        return requests -> requests.requestMatchers("/login").permitAll();
+        return requests -> requests.requestMatchers(
+                        "/login", "/register", "/verify-email", "/forgot-password", "/reset-password")
+                .permitAll();
     }
 }

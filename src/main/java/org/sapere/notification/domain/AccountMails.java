@@ -1,0 +1,72 @@
+package org.sapere.notification.domain;
+
+import java.util.Locale;
+import org.sapere.identity.EmailVerificationRequested;
+import org.sapere.identity.PasswordResetRequested;
+import org.sapere.identity.RegistrationAttemptedForExistingAccount;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The mails about a person's account, in their language. All are essential, so none has an unsubscribe link. */
+@Component
+class AccountMails {
+
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final Environment environment;
+
+    AccountMails(Mailer mailer, MessageSource messages, Environment environment) {
+        this.mailer = mailer;
+        this.messages = messages;
+        this.environment = environment;
+    }
+
+    @ApplicationModuleListener
+    void on(EmailVerificationRequested e) {
+        var link = link("/verify-email", e.token());
+        send(e.email(), e.language(), "mail.verify.subject", "mail.verify.body", e.displayName(), link);
+    }
+
+    @ApplicationModuleListener
+    void on(PasswordResetRequested e) {
+        var link = link("/reset-password", e.token());
+        send(e.email(), e.language(), "mail.reset.subject", "mail.reset.body", e.displayName(), link);
+    }
+
+    @ApplicationModuleListener
+    void on(RegistrationAttemptedForExistingAccount e) {
+        send(
+                e.email(),
+                e.language(),
+                "mail.existing.subject",
+                "mail.existing.body",
+                e.displayName(),
+                baseUrl() + "/forgot-password");
+    }
+
+    private void send(String to, String language, String subjectKey, String bodyKey, Object... args) {
+        var locale = Locale.of(language);
+        var body = messages.getMessage(bodyKey, args, locale) + "\n\n-- \n"
+                + messages.getMessage("mail.signature", null, locale);
+        mailer.send(new OutgoingMail(to, messages.getMessage(subjectKey, null, locale), body));
+    }
+
+    private String link(String path, String token) {
+        return UriComponentsBuilder.fromUriString(baseUrl() + path)
+                .queryParam("token", token)
+                .build()
+                .toUriString();
+    }
+
+    /** The configured public address, or this instance's own port on localhost (the default run, tests). */
+    private String baseUrl() {
+        var configured = environment.getProperty("sapere.base-url", "");
+        if (!configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    }
+}
