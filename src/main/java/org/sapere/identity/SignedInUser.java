@@ -45,6 +45,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         return displayName;
     }
 
+    /** The same person under a new display name (after they edit their profile). */
+    public SignedInUser withDisplayName(String name) {
+        return new SignedInUser(accountId, email, name, null, platformAdmin, enabled);
+    }
+
     public boolean platformAdmin() {
         return platformAdmin;
     }

@@ -1,0 +1,216 @@
+package org.sapere;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sapere.course.CourseAuthoring;
+import org.sapere.identity.IdentityDirectory;
+import org.sapere.identity.SignedInUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route × every role, by real requests: each route found in the request mappings must have a declared
+ * outcome per role here, or the build fails. ALLOWED means neither "sign in first" nor 403 (and never a 5xx).
+ */
+@Tag("db")
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTests {
+
+    enum Outcome {
+        ALLOWED,
+        LOGIN,
+        FORBIDDEN
+    }
+
+    enum Role {
+        ANONYMOUS,
+        LEARNER,
+        PROFESSOR,
+        SUPERVISOR,
+        ORGANISATION_ADMIN,
+        PLATFORM_ADMIN
+    }
+
+    private static final Map<Role, Outcome> PUBLIC = all(Outcome.ALLOWED);
+    private static final Map<Role, Outcome> SIGNED_IN = signedIn(Outcome.ALLOWED);
+    private static final Map<Role, Outcome> PLATFORM_ADMIN_ONLY = adminOnly();
+
+    /** The declared outcome of every route ("METHOD pattern"). */
+    private static final Map<String, Map<Role, Outcome>> DECLARED = new LinkedHashMap<>();
+
+    static {
+        DECLARED.put("GET /", PUBLIC);
+        DECLARED.put("GET /courses", PUBLIC);
+        DECLARED.put("GET /courses/{slug}", PUBLIC);
+        DECLARED.put("GET /courses/{slug}/enrol", SIGNED_IN);
+        DECLARED.put("POST /courses/{slug}/enrol", SIGNED_IN);
+        DECLARED.put("POST /courses/{slug}/unenrol", SIGNED_IN);
+        DECLARED.put("GET /learn", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}", SIGNED_IN);
+        DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/complete", SIGNED_IN);
+        DECLARED.put("GET /account", SIGNED_IN);
+        DECLARED.put("POST /account/profile", SIGNED_IN);
+        DECLARED.put("POST /account/password", SIGNED_IN);
+        DECLARED.put("GET /login", PUBLIC);
+        DECLARED.put("GET /register", PUBLIC);
+        DECLARED.put("POST /register", PUBLIC);
+        DECLARED.put("GET /verify-email", PUBLIC);
+        DECLARED.put("GET /forgot-password", PUBLIC);
+        DECLARED.put("POST /forgot-password", PUBLIC);
+        DECLARED.put("GET /reset-password", PUBLIC);
+        DECLARED.put("POST /reset-password", PUBLIC);
+        DECLARED.put("GET /admin/mail", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /admin/mail/{id}", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /error", PUBLIC);
+        DECLARED.put("GET /error/{code}", PUBLIC);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    IdentityDirectory identity;
+
+    @Autowired
+    CourseAuthoring courses;
+
+    @Test
+    void everyRouteHasADeclaredOutcomeForEveryRole() {
+        var routes = routes();
+        assertThat(routes).isNotEmpty();
+        var undeclared = new TreeSet<>(routes);
+        undeclared.removeAll(DECLARED.keySet());
+        assertThat(undeclared)
+                .as("routes without a declared outcome in AuthorizationMatrixTests")
+                .isEmpty();
+        var stale = new TreeSet<>(DECLARED.keySet());
+        stale.removeAll(routes);
+        assertThat(stale).as("declared routes that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsTheDeclaredOutcomeOnEveryRoute() throws Exception {
+        var wrong = new ArrayList<String>();
+        for (var route : DECLARED.entrySet()) {
+            for (var role : Role.values()) {
+                var expected = route.getValue().get(role);
+                var actual = send(route.getKey(), role);
+                if (actual != expected) {
+                    wrong.add(route.getKey() + " as " + role + ": expected " + expected + " but was " + actual);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private Outcome send(String route, Role role) throws Exception {
+        var space = route.indexOf(' ');
+        var method = HttpMethod.valueOf(route.substring(0, space));
+        var path = fill(route.substring(space + 1));
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
+        if (method != HttpMethod.GET) {
+            request = request.with(csrf());
+        }
+        var principal = principal(role);
+        if (principal != null) {
+            request = request.with(user(principal));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(route + " as " + role).isLessThan(500);
+        if (response.getStatus() == 403) {
+            return Outcome.FORBIDDEN;
+        }
+        var location = response.getRedirectedUrl();
+        if (response.getStatus() == 302 && location != null && location.endsWith("/login")) {
+            return Outcome.LOGIN;
+        }
+        return Outcome.ALLOWED;
+    }
+
+    private String fill(String pattern) {
+        var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
+        return pattern.replace("{slug}", course.slug())
+                .replace(
+                        "{lessonId}",
+                        course.lessons().findFirst().orElseThrow().id().toString())
+                .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{code}", "404");
+    }
+
+    private @Nullable SignedInUser principal(Role role) {
+        var email = switch (role) {
+            case ANONYMOUS -> null;
+            case LEARNER -> "learner030@learners.sapere.test";
+            case PROFESSOR -> "rossi@polimi.example";
+            case SUPERVISOR -> "mueller@ethz.example";
+            case ORGANISATION_ADMIN -> "jansen@tudelft.example";
+            case PLATFORM_ADMIN -> "admin@sapere.example";
+        };
+        if (email == null) {
+            return null;
+        }
+        var id = identity.accountByEmail(email).orElseThrow();
+        return new SignedInUser(id, email, email, null, role == Role.PLATFORM_ADMIN, true);
+    }
+
+    private Set<String> routes() {
+        var routes = new TreeSet<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? List.of("GET")
+                    : info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
+                            .toList();
+            for (var pattern : info.getPatternValues()) {
+                for (var method : methods) {
+                    routes.add(method + " " + pattern.replace("{code:\\d{3}}", "{code}"));
+                }
+            }
+        });
+        return routes;
+    }
+
+    private static Map<Role, Outcome> all(Outcome outcome) {
+        var map = new LinkedHashMap<Role, Outcome>();
+        for (var role : Role.values()) {
+            map.put(role, outcome);
+        }
+        return map;
+    }
+
+    private static Map<Role, Outcome> signedIn(Outcome outcome) {
+        var map = all(outcome);
+        map.put(Role.ANONYMOUS, Outcome.LOGIN);
+        return map;
+    }
+
+    private static Map<Role, Outcome> adminOnly() {
+        var map = signedIn(Outcome.FORBIDDEN);
+        map.put(Role.PLATFORM_ADMIN, Outcome.ALLOWED);
+        return map;
+    }
+}
