@@ -71,6 +71,9 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
+        DECLARED.put("GET /account/export", SIGNED_IN);
+        DECLARED.put("POST /account/delete", SIGNED_IN);
+        DECLARED.put("GET /privacy", PUBLIC);
         DECLARED.put("GET /login", PUBLIC);
         DECLARED.put("GET /register", PUBLIC);
         DECLARED.put("POST /register", PUBLIC);

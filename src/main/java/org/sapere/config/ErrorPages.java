@@ -67,7 +67,7 @@ class ErrorPages implements ErrorController {
                     (failure instanceof Throwable t ? t : null));
         }
         var kind = switch (status.value()) {
-            case 400, 403, 404, 405 -> Integer.toString(status.value());
+            case 400, 403, 404, 405, 413 -> Integer.toString(status.value());
             default -> status.is4xxClientError() ? "400" : "500";
         };
         var authentication = SecurityContextHolder.getContext().getAuthentication();

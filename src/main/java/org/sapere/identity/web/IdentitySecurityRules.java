@@ -10,7 +10,7 @@ class IdentitySecurityRules {
     @Bean
     SecurityRules identityRules() {
         return requests -> requests.requestMatchers(
-                        "/login", "/register", "/verify-email", "/forgot-password", "/reset-password")
+                        "/login", "/register", "/verify-email", "/forgot-password", "/reset-password", "/privacy")
                 .permitAll();
     }
 }

@@ -1,0 +1,64 @@
+package org.sapere.identity.domain;
+
+import java.util.UUID;
+import org.sapere.identity.AccountErased;
+import org.sapere.identity.AccountId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Delete my account" (GDPR art. 17). The account row stays, emptied of everything personal, so that learning
+ * records (progress, completions) remain for statistics without pointing at anyone. Sign-in data, tokens and
+ * memberships are deleted; the audit log keeps the events but loses the address.
+ */
+@Service
+public class AccountErasure {
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    AccountErasure(
+            JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Erases the account after checking the password again; false if the password is wrong. */
+    @Transactional
+    public boolean erase(UUID account, String password) {
+        var found = accounts.findById(account).orElseThrow();
+        if (found.passwordHash() == null || !encoder.matches(password, found.passwordHash())) {
+            return false;
+        }
+        var email = found.email();
+        jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id").param("id", account).update();
+        jdbc.sql("DELETE FROM identity.account_token WHERE account_id = :id").param("id", account).update();
+        jdbc.sql("DELETE FROM identity.sign_in_failure WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .update();
+        jdbc.sql("UPDATE identity.audit_event SET email = NULL, ip = NULL WHERE account_id = :id OR lower(email) = lower(:email)")
+                .param("id", account)
+                .param("email", email)
+                .update();
+        jdbc.sql("""
+                UPDATE identity.account SET email = :anonymous, display_name = 'Deleted account', password_hash = NULL,
+                       headline = NULL, bio = NULL, country = NULL, course_news = false, enabled = false,
+                       platform_admin = false
+                WHERE id = :id""")
+                .param("id", account)
+                .param("anonymous", "deleted-" + account + "@deleted.invalid")
+                .update();
+        audit.record("ACCOUNT_ERASED", account, null, null, null);
+        events.publishEvent(new AccountErased(new AccountId(account), email));
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package org.sapere.learning.domain;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.UUID;
+import org.sapere.shared.PersonalData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The person's progress in each lesson and the courses they completed. */
+@Component
+class LearningPersonalData implements PersonalData {
+
+    private final JdbcClient jdbc;
+
+    LearningPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "learning";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("learning.lesson_progress", "learning.course_completion");
+    }
+
+    @Override
+    public Object export(UUID account, String email) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("lessons", jdbc.sql("""
+                SELECT course_id, lesson_id, state, started_at, completed_at, updated_at FROM learning.lesson_progress
+                WHERE account_id = :id ORDER BY updated_at""")
+                .param("id", account)
+                .query()
+                .listOfRows());
+        data.put("completedCourses", jdbc.sql("""
+                SELECT course_id, course_version, completed_at FROM learning.course_completion
+                WHERE account_id = :id ORDER BY completed_at""")
+                .param("id", account)
+                .query()
+                .listOfRows());
+        return data;
+    }
+}

@@ -1,0 +1,116 @@
+package org.sapere.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sapere.shared.PersonalData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** GDPR: the export covers every table that refers to a person; deleting an account erases what identifies them. */
+@Tag("db")
+@SpringBootTest
+@AutoConfigureMockMvc
+class PersonalDataTests {
+
+    /** Tables that refer to people but are not exported, and why. */
+    private static final Map<String, String> EXEMPT = Map.of(
+            "identity.account_token", "only SHA-256 hashes of single-use tokens; useless to the person and short-lived",
+            "course.course", "professors as authors of published courses: part of the university's publication");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    List<PersonalData> sections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IdentityDirectory identity;
+
+    @Test
+    void everyTableThatRefersToAPersonIsExportedOrExemptWithAReason() {
+        var personal = new TreeSet<>(jdbc.sql("""
+                SELECT DISTINCT table_schema || '.' || table_name FROM information_schema.columns
+                WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'public')
+                  AND (column_name IN ('account_id', 'email', 'recipient', 'learner_id', 'professor_ids', 'ip')
+                       OR column_name LIKE '%account_id')""")
+                .query(String.class)
+                .list());
+        assertThat(personal).contains("identity.account", "enrolment.enrolment", "learning.lesson_progress");
+        var covered = new HashSet<String>();
+        sections.forEach(s -> covered.addAll(s.tables()));
+        covered.addAll(EXEMPT.keySet());
+        personal.removeAll(covered);
+        assertThat(personal).as("tables about people that are neither exported nor exempt").isEmpty();
+    }
+
+    @Test
+    void theExportHoldsTheAccountEnrolmentsAndProgress() throws Exception {
+        var email = "giulia@example.org";
+        var json = mvc.perform(get("/account/export").with(user(signedIn(email))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var export = JsonMapper.builder().build().readTree(json);
+        assertThat(export.path("account").path("profile").path("email").asString()).isEqualTo(email);
+        assertThat(export.path("enrolments").size()).isEqualTo(2);
+        assertThat(export.path("learning").path("lessons").size()).isEqualTo(3);
+        assertThat(export.path("account").path("profile").path("created_at").asString()).matches("\\d{4}-.*Z");
+    }
+
+    @Test
+    void deletingTheAccountNeedsThePasswordAndErasesWhatIdentifiesThePerson() throws Exception {
+        var email = "learner028@learners.sapere.test";
+        var account = identity.accountByEmail(email).orElseThrow();
+        var progressBefore = count("learning.lesson_progress", account);
+
+        mvc.perform(post("/account/delete").with(user(signedIn(email))).with(csrf()).param("password", "wrong"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(identity.accountByEmail(email)).isPresent();
+
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .param("password", "sapere-demo-2026"))
+                .andExpect(status().isOk());
+        assertThat(identity.accountByEmail(email)).isEmpty();
+        var row = jdbc.sql("SELECT display_name, password_hash, email FROM identity.account WHERE id = :id")
+                .param("id", account.value())
+                .query()
+                .singleRow();
+        assertThat(row.get("display_name")).isEqualTo("Deleted account");
+        assertThat(row.get("password_hash")).isNull();
+        assertThat((String) row.get("email")).endsWith("@deleted.invalid");
+        // Learning records stay, for statistics, attached to the emptied account.
+        assertThat(count("learning.lesson_progress", account)).isEqualTo(progressBefore);
+    }
+
+    private long count(String table, AccountId account) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE account_id = :id")
+                .param("id", account.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private SignedInUser signedIn(String email) {
+        return new SignedInUser(identity.accountByEmail(email).orElseThrow(), email, email, null, false, true);
+    }
+}
