@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 
-/** The latest definition of each activity that statements carried, for the activities resource. */
+/** The definition of each activity that statements carried, later ones merged over earlier (language maps per language). */
 @Repository
 public class Activities {
 
@@ -31,7 +31,15 @@ public class Activities {
         jdbc.sql("""
                 INSERT INTO lrs.activity (id, definition)
                 SELECT * FROM unnest(?::text[], ?::text[]::jsonb[])
-                ON CONFLICT (id) DO UPDATE SET definition = lrs.activity.definition || excluded.definition""")
+                ON CONFLICT (id) DO UPDATE SET definition = lrs.activity.definition || excluded.definition
+                    || CASE WHEN lrs.activity.definition ? 'name' OR excluded.definition ? 'name'
+                       THEN jsonb_build_object('name', coalesce(lrs.activity.definition -> 'name', '{}')
+                                                       || coalesce(excluded.definition -> 'name', '{}'))
+                       ELSE '{}' END
+                    || CASE WHEN lrs.activity.definition ? 'description' OR excluded.definition ? 'description'
+                       THEN jsonb_build_object('description', coalesce(lrs.activity.definition -> 'description', '{}')
+                                                       || coalesce(excluded.definition -> 'description', '{}'))
+                       ELSE '{}' END""")
                 .param(definitions.keySet().toArray(String[]::new))
                 .param(definitions.values().toArray(String[]::new))
                 .update();

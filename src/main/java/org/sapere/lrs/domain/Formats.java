@@ -30,7 +30,7 @@ public final class Formats {
         var object = statement.get("object");
         if (object instanceof ObjectNode o) {
             switch (o.path("objectType").asString("Activity")) {
-                case "Activity" -> o.retain("objectType", "id");
+                case "Activity" -> o.retain("id");
                 case "Agent", "Group" -> agentIds(statement, "object");
                 case "SubStatement" -> ids(o);
                 default -> {}
@@ -41,9 +41,10 @@ public final class Formats {
             agentIds(context, "team");
             if (context.get("contextActivities") instanceof ObjectNode activities) {
                 for (var list : activities.values()) {
-                    list.forEach(a -> ((ObjectNode) a).retain("objectType", "id"));
-                    if (list instanceof ObjectNode single) {
-                        single.retain("objectType", "id");
+                    if (list.isArray()) {
+                        list.forEach(a -> ((ObjectNode) a).retain("id"));
+                    } else if (list instanceof ObjectNode single) {
+                        single.retain("id");
                     }
                 }
             }

@@ -78,6 +78,10 @@ public class StatementStore {
                 statement.put("timestamp", Values.format(now));
             }
             statement.set("authority", authority);
+            contextActivitiesAsArrays(statement);
+            if (statement.get("object") instanceof ObjectNode object && object.has("context")) {
+                contextActivitiesAsArrays(object);
+            }
             if (!statement.has("version")) {
                 statement.put("version", "1.0.0");
             }
@@ -90,6 +94,18 @@ public class StatementStore {
             activities.remember(toStore.values());
         }
         return ids;
+    }
+
+    /** A single context activity is stored (and returned) as an array of one (Data 2.4.6.2). */
+    private static void contextActivitiesAsArrays(ObjectNode statement) {
+        if (statement.path("context").get("contextActivities") instanceof ObjectNode activities) {
+            for (var name : List.copyOf(activities.propertyNames())) {
+                var value = activities.get(name);
+                if (value.isObject()) {
+                    activities.set(name, Json.MAPPER.createArrayNode().add(value));
+                }
+            }
+        }
     }
 
     /** Every attachment without a fileUrl must come as a part, and every part must belong to an attachment. */

@@ -83,7 +83,14 @@ public final class StatementValidator {
             Values.parseTimestamp(Values.text(statement.get("stored"), "stored"));
         }
         if (statement.has("authority")) {
-            Agents.validate(statement.get("authority"), "authority");
+            var authority = statement.get("authority");
+            Agents.validate(authority, "authority");
+            // A group as authority is the OAuth pair of consumer and user: anonymous, exactly two agents.
+            if (Agents.isGroup(authority)
+                    && (Agents.key(authority) != null
+                            || authority.path("member").size() != 2)) {
+                throw XapiException.badRequest("authority as a Group must be anonymous with exactly two members");
+            }
         }
         if (statement.has("version")) {
             var version = Values.text(statement.get("version"), "version");
@@ -200,6 +207,9 @@ public final class StatementValidator {
             }
         }
         if (definition.has("correctResponsesPattern")) {
+            if (!definition.has("interactionType")) {
+                throw XapiException.badRequest(path + ".correctResponsesPattern needs an interactionType");
+            }
             var pattern = definition.get("correctResponsesPattern");
             requireArray(pattern, path + ".correctResponsesPattern");
             pattern.forEach(p -> Values.text(p, path + ".correctResponsesPattern[]"));

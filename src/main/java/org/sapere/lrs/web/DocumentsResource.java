@@ -114,10 +114,12 @@ class DocumentsResource {
         checkPreconditions(request, existing.map(Documents.Document::etag).orElse(null));
         if (!merge
                 && !kind.name().equals("state")
-                && existing.isPresent()
                 && request.header("if-match") == null
                 && request.header("if-none-match") == null) {
-            throw XapiException.conflict("the document exists: send If-Match or If-None-Match");
+            // See ADR 0004: a profile is replaced only with a precondition; 409 when one exists, 400 otherwise.
+            throw existing.isPresent()
+                    ? XapiException.conflict("the document exists: send If-Match or If-None-Match")
+                    : XapiException.badRequest("PUT on a profile needs If-Match or If-None-Match");
         }
         var contentType = request.contentType().isEmpty() ? "application/octet-stream" : request.contentType();
         var content = request.body();

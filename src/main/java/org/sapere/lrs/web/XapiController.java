@@ -55,10 +55,24 @@ class XapiController {
         try {
             answer = dispatch(read(request));
         } catch (XapiException e) {
+            log.debug(
+                    "xAPI {} {} refused: {} {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.status(),
+                    e.getMessage());
             answer = XapiResponse.error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("xAPI request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
             answer = XapiResponse.error(500, "the record store failed to answer");
+        }
+        if (request.getRequestURI().startsWith("/xapi/statements")
+                && !answer.headers().containsKey("X-Experience-API-Consistent-Through")) {
+            // Every answer of the statements resource says up to when it is consistent, errors included.
+            answer.headers()
+                    .put(
+                            "X-Experience-API-Consistent-Through",
+                            org.sapere.lrs.domain.Values.format(java.time.Instant.now()));
         }
         write(answer, response, request.getMethod().equals("HEAD"));
     }
@@ -134,7 +148,8 @@ class XapiController {
             throw XapiException.badRequest("the alternate request syntax needs application/x-www-form-urlencoded");
         }
         var params = new HashMap<String, String>();
-        var newHeaders = new HashMap<String, String>();
+        var newHeaders = new HashMap<String, String>(headers);
+        newHeaders.remove("content-type");
         byte[] body = new byte[0];
         for (var entry : request.getParameterMap().entrySet()) {
             var name = entry.getKey();
