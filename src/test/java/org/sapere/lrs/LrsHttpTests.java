@@ -291,6 +291,26 @@ class LrsHttpTests {
     }
 
     @Test
+    void theActivitiesResourceMergesTheDefinitionsOfStatements() throws Exception {
+        var activity = "http://example.org/activities/merged-" + UUID.randomUUID();
+        for (var name : new String[] {"{\"en-US\":\"meeting\"}", "{\"it\":\"riunione\"}"}) {
+            var json = """
+                    {"actor":{"mbox":"mailto:def@example.org"},"verb":{"id":"http://x.org/v"},
+                     "object":{"id":"%s","definition":{"name":%s}}}""".formatted(activity, name);
+            assertThat(post("/statements", json).statusCode()).isEqualTo(200);
+        }
+        assertThat(get("/activities?activityId=" + enc(activity)).body()).contains("meeting", "riunione");
+        var inOneBatch = "http://example.org/activities/batch-" + UUID.randomUUID();
+        var batch = """
+                [{"actor":{"mbox":"mailto:def@example.org"},"verb":{"id":"http://x.org/v"},
+                  "object":{"id":"%1$s","definition":{"name":{"en-US":"meeting"}}}},
+                 {"actor":{"mbox":"mailto:def@example.org"},"verb":{"id":"http://x.org/v"},
+                  "object":{"id":"%1$s","definition":{"name":{"fr-FR":"réunion"}}}}]""".formatted(inOneBatch);
+        assertThat(post("/statements", batch).statusCode()).isEqualTo(200);
+        assertThat(get("/activities?activityId=" + enc(inOneBatch)).body()).contains("meeting", "réunion");
+    }
+
+    @Test
     void anEmptyBatchIsRefused() throws Exception {
         assertThat(post("/statements", "[]").statusCode()).isEqualTo(400);
     }

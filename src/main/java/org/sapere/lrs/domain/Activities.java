@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The definition of each activity that statements carried, later ones merged over earlier (language maps per language). */
 @Repository
@@ -32,11 +33,11 @@ public class Activities {
                 INSERT INTO lrs.activity (id, definition)
                 SELECT * FROM unnest(?::text[], ?::text[]::jsonb[])
                 ON CONFLICT (id) DO UPDATE SET definition = lrs.activity.definition || excluded.definition
-                    || CASE WHEN lrs.activity.definition ? 'name' OR excluded.definition ? 'name'
+                    || CASE WHEN (lrs.activity.definition -> 'name') IS NOT NULL OR (excluded.definition -> 'name') IS NOT NULL
                        THEN jsonb_build_object('name', coalesce(lrs.activity.definition -> 'name', '{}')
                                                        || coalesce(excluded.definition -> 'name', '{}'))
                        ELSE '{}' END
-                    || CASE WHEN lrs.activity.definition ? 'description' OR excluded.definition ? 'description'
+                    || CASE WHEN (lrs.activity.definition -> 'description') IS NOT NULL OR (excluded.definition -> 'description') IS NOT NULL
                        THEN jsonb_build_object('description', coalesce(lrs.activity.definition -> 'description', '{}')
                                                        || coalesce(excluded.definition -> 'description', '{}'))
                        ELSE '{}' END""")
@@ -45,9 +46,24 @@ public class Activities {
                 .update();
     }
 
+    /** Adds an activity's definition; two in one batch merge as the database merges a later one (below). */
     private static void collect(JsonNode object, TreeMap<String, String> definitions) {
         if (object.path("objectType").asString("Activity").equals("Activity") && object.has("definition")) {
-            definitions.put(object.get("id").asString(), Json.MAPPER.writeValueAsString(object.get("definition")));
+            var id = object.get("id").asString();
+            var definition = (ObjectNode) object.get("definition").deepCopy();
+            var earlier = definitions.get(id);
+            if (earlier != null) {
+                var merged = (ObjectNode) Json.parse(earlier);
+                for (var map : new String[] {"name", "description"}) {
+                    if (merged.get(map) instanceof ObjectNode old && definition.get(map) instanceof ObjectNode added) {
+                        old.setAll(added);
+                        definition.set(map, old);
+                    }
+                }
+                merged.setAll(definition);
+                definition = merged;
+            }
+            definitions.put(id, Json.MAPPER.writeValueAsString(definition));
         }
     }
 
