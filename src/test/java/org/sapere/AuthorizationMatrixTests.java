@@ -38,7 +38,8 @@ class AuthorizationMatrixTests {
     enum Outcome {
         ALLOWED,
         LOGIN,
-        FORBIDDEN
+        FORBIDDEN,
+        UNAUTHORIZED
     }
 
     enum Role {
@@ -84,6 +85,13 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /reset-password", PUBLIC);
         DECLARED.put("GET /admin/mail", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/mail/{id}", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /admin/lrs", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);
+        // The xAPI API authenticates its own clients (HTTP Basic); a browser session is not a credential there.
+        var api = all(Outcome.FORBIDDEN);
+        api.put(Role.ANONYMOUS, Outcome.UNAUTHORIZED);
+        DECLARED.put("GET /xapi/**", api);
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }
@@ -147,6 +155,9 @@ class AuthorizationMatrixTests {
         if (response.getStatus() == 403) {
             return Outcome.FORBIDDEN;
         }
+        if (response.getStatus() == 401) {
+            return Outcome.UNAUTHORIZED;
+        }
         var location = response.getRedirectedUrl();
         if (response.getStatus() == 302 && location != null && location.endsWith("/login")) {
             return Outcome.LOGIN;
@@ -161,7 +172,8 @@ class AuthorizationMatrixTests {
                         "{lessonId}",
                         course.lessons().findFirst().orElseThrow().id().toString())
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
-                .replace("{code}", "404");
+                .replace("{code}", "404")
+                .replace("/**", "/statements");
     }
 
     private @Nullable SignedInUser principal(Role role) {

@@ -49,16 +49,16 @@ class PersonalDataTests {
         var personal = new TreeSet<>(jdbc.sql("""
                 SELECT DISTINCT table_schema || '.' || table_name FROM information_schema.columns
                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'public')
-                  AND (column_name IN ('account_id', 'email', 'recipient', 'learner_id', 'professor_ids', 'ip')
-                       OR column_name LIKE '%account_id')""")
-                .query(String.class)
-                .list());
+                  AND (column_name IN ('account_id', 'email', 'recipient', 'learner_id', 'professor_ids', 'ip', 'agent')
+                       OR column_name LIKE '%account_id')""").query(String.class).list());
         assertThat(personal).contains("identity.account", "enrolment.enrolment", "learning.lesson_progress");
         var covered = new HashSet<String>();
         sections.forEach(s -> covered.addAll(s.tables()));
         covered.addAll(EXEMPT.keySet());
         personal.removeAll(covered);
-        assertThat(personal).as("tables about people that are neither exported nor exempt").isEmpty();
+        assertThat(personal)
+                .as("tables about people that are neither exported nor exempt")
+                .isEmpty();
     }
 
     @Test
@@ -70,10 +70,12 @@ class PersonalDataTests {
                 .getResponse()
                 .getContentAsString();
         var export = JsonMapper.builder().build().readTree(json);
-        assertThat(export.path("account").path("profile").path("email").asString()).isEqualTo(email);
+        assertThat(export.path("account").path("profile").path("email").asString())
+                .isEqualTo(email);
         assertThat(export.path("enrolments").size()).isEqualTo(2);
         assertThat(export.path("learning").path("lessons").size()).isEqualTo(3);
-        assertThat(export.path("account").path("profile").path("created_at").asString()).matches("\\d{4}-.*Z");
+        assertThat(export.path("account").path("profile").path("created_at").asString())
+                .matches("\\d{4}-.*Z");
     }
 
     @Test
@@ -82,7 +84,10 @@ class PersonalDataTests {
         var account = identity.accountByEmail(email).orElseThrow();
         var progressBefore = count("learning.lesson_progress", account);
 
-        mvc.perform(post("/account/delete").with(user(signedIn(email))).with(csrf()).param("password", "wrong"))
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .param("password", "wrong"))
                 .andExpect(status().isUnprocessableContent());
         assertThat(identity.accountByEmail(email)).isPresent();
 

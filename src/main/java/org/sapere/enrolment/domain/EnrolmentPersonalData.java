@@ -30,9 +30,6 @@ class EnrolmentPersonalData implements PersonalData {
     public Object export(UUID account, String email) {
         return jdbc.sql("""
                 SELECT course_id, run_id, status, enrolled_at, withdrawn_at FROM enrolment.enrolment
-                WHERE account_id = :id ORDER BY enrolled_at""")
-                .param("id", account)
-                .query()
-                .listOfRows();
+                WHERE account_id = :id ORDER BY enrolled_at""").param("id", account).query().listOfRows();
     }
 }

@@ -24,7 +24,11 @@ public class AccountErasure {
     private final ApplicationEventPublisher events;
 
     AccountErasure(
-            JdbcClient jdbc, Accounts accounts, PasswordEncoder encoder, AuditLog audit, ApplicationEventPublisher events) {
+            JdbcClient jdbc,
+            Accounts accounts,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -40,12 +44,17 @@ public class AccountErasure {
             return false;
         }
         var email = found.email();
-        jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id").param("id", account).update();
-        jdbc.sql("DELETE FROM identity.account_token WHERE account_id = :id").param("id", account).update();
+        jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id")
+                .param("id", account)
+                .update();
+        jdbc.sql("DELETE FROM identity.account_token WHERE account_id = :id")
+                .param("id", account)
+                .update();
         jdbc.sql("DELETE FROM identity.sign_in_failure WHERE lower(email) = lower(:email)")
                 .param("email", email)
                 .update();
-        jdbc.sql("UPDATE identity.audit_event SET email = NULL, ip = NULL WHERE account_id = :id OR lower(email) = lower(:email)")
+        jdbc.sql(
+                        "UPDATE identity.audit_event SET email = NULL, ip = NULL WHERE account_id = :id OR lower(email) = lower(:email)")
                 .param("id", account)
                 .param("email", email)
                 .update();

@@ -33,28 +33,22 @@ class IdentityPersonalData implements PersonalData {
         data.put("profile", jdbc.sql("""
                 SELECT id, email, display_name, headline, bio, country, language, time_zone, course_news,
                        platform_admin, email_verified_at, created_at
-                FROM identity.account WHERE id = :id""")
-                .param("id", account)
-                .query()
-                .singleRow());
+                FROM identity.account WHERE id = :id""").param("id", account).query().singleRow());
         data.put("memberships", jdbc.sql("""
                 SELECT o.name AS organisation, m.role FROM identity.membership m
-                JOIN identity.organisation o ON o.id = m.organisation_id WHERE m.account_id = :id""")
-                .param("id", account)
-                .query()
-                .listOfRows());
-        data.put("failedSignIns", jdbc.sql(
-                        "SELECT failed_at, ip FROM identity.sign_in_failure WHERE lower(email) = lower(:email) ORDER BY failed_at")
-                .param("email", email)
-                .query()
-                .listOfRows());
-        data.put("securityLog", jdbc.sql("""
+                JOIN identity.organisation o ON o.id = m.organisation_id WHERE m.account_id = :id""").param("id", account).query().listOfRows());
+        data.put(
+                "failedSignIns",
+                jdbc.sql(
+                                "SELECT failed_at, ip FROM identity.sign_in_failure WHERE lower(email) = lower(:email) ORDER BY failed_at")
+                        .param("email", email)
+                        .query()
+                        .listOfRows());
+        data.put(
+                "securityLog",
+                jdbc.sql("""
                 SELECT at, action, ip, detail FROM identity.audit_event
-                WHERE account_id = :id OR lower(email) = lower(:email) ORDER BY at""")
-                .param("id", account)
-                .param("email", email)
-                .query()
-                .listOfRows());
+                WHERE account_id = :id OR lower(email) = lower(:email) ORDER BY at""").param("id", account).param("email", email).query().listOfRows());
         return data;
     }
 }

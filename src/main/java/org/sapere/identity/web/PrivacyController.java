@@ -56,14 +56,17 @@ class PrivacyController {
         data.put("exportedAt", Instant.now().toString());
         data.put("format", "Sapere personal data export, version 1");
         for (var section : sections) {
-            data.put(section.section(), normalize(section.export(user.accountId().value(), user.getUsername())));
+            data.put(
+                    section.section(), normalize(section.export(user.accountId().value(), user.getUsername())));
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("sapere-my-data.json")
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("sapere-my-data.json")
+                                .build()
+                                .toString())
                 .body(JSON.writeValueAsString(data));
     }
 
@@ -89,7 +92,8 @@ class PrivacyController {
                 map.forEach((k, v) -> copy.put(String.valueOf(k), v == null ? null : normalize(v)));
                 yield copy;
             }
-            case Collection<?> list -> list.stream().map(v -> v == null ? null : normalize(v)).toList();
+            case Collection<?> list ->
+                list.stream().map(v -> v == null ? null : normalize(v)).toList();
             case Timestamp t -> t.toInstant().toString();
             case TemporalAccessor t -> t.toString();
             case UUID id -> id.toString();

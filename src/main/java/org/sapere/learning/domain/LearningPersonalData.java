@@ -32,16 +32,10 @@ class LearningPersonalData implements PersonalData {
         var data = new LinkedHashMap<String, Object>();
         data.put("lessons", jdbc.sql("""
                 SELECT course_id, lesson_id, state, started_at, completed_at, updated_at FROM learning.lesson_progress
-                WHERE account_id = :id ORDER BY updated_at""")
-                .param("id", account)
-                .query()
-                .listOfRows());
+                WHERE account_id = :id ORDER BY updated_at""").param("id", account).query().listOfRows());
         data.put("completedCourses", jdbc.sql("""
                 SELECT course_id, course_version, completed_at FROM learning.course_completion
-                WHERE account_id = :id ORDER BY completed_at""")
-                .param("id", account)
-                .query()
-                .listOfRows());
+                WHERE account_id = :id ORDER BY completed_at""").param("id", account).query().listOfRows());
         return data;
     }
 }

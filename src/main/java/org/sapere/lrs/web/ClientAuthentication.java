@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ClientAuthentication extends OncePerRequestFilter {
 
+    /** Held by every authenticated record-store client, and by nothing else. */
+    static final String LRS_CLIENT = "ROLE_LRS_CLIENT";
+
     private final Clients clients;
 
     ClientAuthentication(Clients clients) {
@@ -43,6 +46,7 @@ final class ClientAuthentication extends OncePerRequestFilter {
                 return;
             }
             var authorities = new ArrayList<SimpleGrantedAuthority>();
+            authorities.add(new SimpleGrantedAuthority(LRS_CLIENT));
             if (client.canRead()) {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_statements/read"));
             }

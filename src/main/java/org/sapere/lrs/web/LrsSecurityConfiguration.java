@@ -31,7 +31,8 @@ class LrsSecurityConfiguration {
                         .requestMatchers("/xapi/about", "/xapi/about/")
                         .permitAll()
                         .anyRequest()
-                        .authenticated())
+                        // Only record-store clients: a signed-in web session is never a credential here.
+                        .hasAuthority(ClientAuthentication.LRS_CLIENT))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

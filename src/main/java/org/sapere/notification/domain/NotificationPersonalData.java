@@ -30,7 +30,8 @@ class NotificationPersonalData implements PersonalData {
 
     @Override
     public Object export(UUID account, String email) {
-        return jdbc.sql("SELECT sent_at, subject, body FROM notification.dev_mail WHERE lower(recipient) = lower(:email) ORDER BY sent_at")
+        return jdbc.sql(
+                        "SELECT sent_at, subject, body FROM notification.dev_mail WHERE lower(recipient) = lower(:email) ORDER BY sent_at")
                 .param("email", email)
                 .query()
                 .listOfRows();
