@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code sapere.web.max-request-size} with 413 before anything reads them.
- * Routes that take large uploads (video, packages) declare their own, larger limits when they arrive.
+ * Routes that take large bodies (the xAPI record store; later video and packages) have their own limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +28,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        // The record store takes attachments and enforces its own limit (sapere.lrs.max-body-bytes).
+        if (request.getContentLengthLong() > maxBytes
+                && !request.getRequestURI().startsWith("/xapi/")) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
