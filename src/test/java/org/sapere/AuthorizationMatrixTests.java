@@ -75,6 +75,12 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /account/export", SIGNED_IN);
         DECLARED.put("POST /account/delete", SIGNED_IN);
         DECLARED.put("GET /privacy", PUBLIC);
+        // Only a sign-in that owes its second factor may use this step (tested in TwoFactorTests).
+        DECLARED.put("GET /login/two-factor", signedIn(Outcome.FORBIDDEN));
+        DECLARED.put("POST /login/two-factor", signedIn(Outcome.FORBIDDEN));
+        DECLARED.put("GET /account/two-factor", SIGNED_IN);
+        DECLARED.put("POST /account/two-factor", SIGNED_IN);
+        DECLARED.put("POST /account/two-factor/disable", SIGNED_IN);
         DECLARED.put("GET /login", PUBLIC);
         DECLARED.put("GET /register", PUBLIC);
         DECLARED.put("POST /register", PUBLIC);

@@ -2,18 +2,25 @@ package org.sapere.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.sapere.identity.SignInStage;
 import org.sapere.shared.web.SecurityRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -31,7 +38,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, List<SecurityRules> moduleRules, AuthenticationFailureHandler signInFailures)
+            HttpSecurity http,
+            List<SecurityRules> moduleRules,
+            AuthenticationFailureHandler signInFailures,
+            AuthenticationSuccessHandler signInSuccess)
             throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
@@ -46,16 +56,43 @@ class SecurityConfiguration {
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
                             .permitAll();
                     moduleRules.forEach(rules -> rules.apply(requests));
-                    requests.anyRequest().authenticated();
+                    // Fully signed in: a session still owing its second factor has only a SignInStage authority.
+                    requests.anyRequest().hasRole("LEARNER");
                 })
-                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signInFailures))
+                .formLogin(form -> form.loginPage("/login")
+                        .permitAll()
+                        .failureHandler(signInFailures)
+                        .successHandler(signInSuccess))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new TamperProofCsrfHandler()))
-                .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
+                .exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfiguration::accessDenied));
         return http.build();
+    }
+
+    /** A sign-in still owing its second factor is sent to that step; anyone else gets the 403 page. */
+    private static void accessDenied(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, jakarta.servlet.ServletException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var authorities = authentication == null
+                ? List.<String>of()
+                : authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList();
+        if (authorities.contains(SignInStage.TWO_FACTOR_PENDING)) {
+            response.sendRedirect(request.getContextPath() + "/login/two-factor");
+        } else if (authorities.contains(SignInStage.TWO_FACTOR_SETUP)) {
+            response.sendRedirect(request.getContextPath() + "/account/two-factor");
+        } else {
+            new AccessDeniedHandlerImpl() {
+                {
+                    setErrorPage("/error/403");
+                }
+            }.handle(request, response, denied);
+        }
     }
 
     /**

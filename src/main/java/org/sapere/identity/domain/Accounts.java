@@ -56,6 +56,14 @@ public class Accounts {
                 > 0;
     }
 
+    /** Demo content only: an admin with a known TOTP key. */
+    void enableTotp(UUID id, String secret) {
+        jdbc.sql("UPDATE identity.account SET totp_secret = :secret, totp_enabled_at = now() WHERE id = :id")
+                .param("id", id)
+                .param("secret", secret)
+                .update();
+    }
+
     public void changePassword(UUID id, String hash) {
         jdbc.sql("UPDATE identity.account SET password_hash = :hash WHERE id = :id")
                 .param("id", id)

@@ -17,10 +17,21 @@ class DemoAccountsBanner {
 
     private final Accounts accounts;
     private final Environment environment;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    DemoAccountsBanner(Accounts accounts, Environment environment) {
+    DemoAccountsBanner(
+            Accounts accounts, Environment environment, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.environment = environment;
+    }
+
+    private String totpKey(String email) {
+        return jdbc.sql("SELECT coalesce(totp_secret, '-') FROM identity.account WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .optional()
+                .orElse("-");
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -86,6 +86,9 @@ class IdentityDemoContent implements DemoContent {
                     true,
                     true,
                     (String) p.getOrDefault("language", "en")));
+            if (p.get("totpSecret") instanceof String secret) {
+                accounts.enableTotp(id, secret);
+            }
             var memberships = (Map<String, List<String>>) p.getOrDefault("roles", Map.of());
             memberships.forEach((org, roles) ->
                     roles.forEach(role -> accounts.addMembership(id, orgIds.get(org), Role.valueOf(role))));

@@ -1,6 +1,8 @@
 package org.sapere.identity.domain;
 
 import java.time.Instant;
+import java.util.List;
+import org.sapere.identity.SignInStage;
 import org.sapere.identity.SignInThrottledException;
 import org.sapere.identity.SignedInUser;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -9,6 +11,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -21,9 +24,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final AuditLog audit;
+    private final TwoFactor twoFactor;
 
     ThrottlingAuthenticationProvider(
-            UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            AuditLog audit,
+            TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -46,7 +55,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             var result = passwords.authenticate(authentication);
             var user = (SignedInUser) result.getPrincipal();
             throttle.clear(email);
-            audit.record("SIGN_IN", user.accountId().value(), email, ip, null);
+            var id = user.accountId().value();
+            if (twoFactor.isEnabled(id)) {
+                audit.record("SIGN_IN_PASSWORD_OK", id, email, ip, "second factor pending");
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority(SignInStage.TWO_FACTOR_PENDING)));
+            }
+            if (twoFactor.isRequired(id)) {
+                audit.record("SIGN_IN_PASSWORD_OK", id, email, ip, "second factor must be set up");
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority(SignInStage.TWO_FACTOR_SETUP)));
+            }
+            audit.record("SIGN_IN", id, email, ip, null);
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(email, ip);

@@ -1,15 +1,23 @@
 package org.sapere.identity.web;
 
+import org.sapere.identity.SignInStage;
 import org.sapere.shared.web.SecurityRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 @Configuration(proxyBeanMethods = false)
 class IdentitySecurityRules {
 
     @Bean
     SecurityRules identityRules() {
-        return requests -> requests.requestMatchers(
+        return requests -> requests.requestMatchers("/login/two-factor")
+                .hasAuthority(SignInStage.TWO_FACTOR_PENDING)
+                .requestMatchers(HttpMethod.GET, "/account/two-factor")
+                .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
+                .requestMatchers(HttpMethod.POST, "/account/two-factor")
+                .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
+                .requestMatchers(
                         "/login", "/register", "/verify-email", "/forgot-password", "/reset-password", "/privacy")
                 .permitAll();
     }

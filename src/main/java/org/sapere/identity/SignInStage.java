@@ -1,0 +1,13 @@
+package org.sapere.identity;
+
+/**
+ * Authorities of a sign-in that is not finished: the password was right, but a second factor is still to be
+ * given (or, for an admin without one, to be set up). Such a session reaches only the pages of that step.
+ */
+public final class SignInStage {
+
+    public static final String TWO_FACTOR_PENDING = "ROLE_TWO_FACTOR_PENDING";
+    public static final String TWO_FACTOR_SETUP = "ROLE_TWO_FACTOR_SETUP";
+
+    private SignInStage() {}
+}
