@@ -91,6 +91,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /reset-password", PUBLIC);
         DECLARED.put("GET /admin/mail", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/mail/{id}", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /admin/audit", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);

@@ -50,6 +50,23 @@ class ErrorPagesHttpTests {
     }
 
     @Test
+    void behindATlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).contains("JSESSIONID", "Secure", "HttpOnly", "SameSite=Lax"));
+        var plain = get("/login");
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .doesNotContain("unsafe-inline")
+                .contains("frame-ancestors 'none'");
+    }
+
+    @Test
     void theHealthEndpointAndMetricsAnswer() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");

@@ -11,7 +11,9 @@ class IdentitySecurityRules {
 
     @Bean
     SecurityRules identityRules() {
-        return requests -> requests.requestMatchers("/login/two-factor")
+        return requests -> requests.requestMatchers("/admin/audit")
+                .hasRole("PLATFORM_ADMIN")
+                .requestMatchers("/login/two-factor")
                 .hasAuthority(SignInStage.TWO_FACTOR_PENDING)
                 .requestMatchers(HttpMethod.GET, "/account/two-factor")
                 .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
