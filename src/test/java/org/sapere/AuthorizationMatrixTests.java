@@ -93,6 +93,11 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /admin/mail/{id}", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/audit", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/lrs", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /admin/organisations", SIGNED_IN);
+        // {slug} is TU Delft, which Anna Jansen (the organisation admin) administers.
+        DECLARED.put("GET /admin/organisations/{slug}", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/members", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/members/{account}/revoke", organisationAdmins());
         DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);
         // The xAPI API authenticates its own clients (HTTP Basic); a browser session is not a credential there.
@@ -173,6 +178,9 @@ class AuthorizationMatrixTests {
     }
 
     private String fill(String pattern) {
+        if (pattern.startsWith("/admin/organisations/")) {
+            pattern = pattern.replace("{slug}", "tudelft");
+        }
         var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
         return pattern.replace("{slug}", course.slug())
                 .replace(
@@ -180,6 +188,7 @@ class AuthorizationMatrixTests {
                         course.lessons().findFirst().orElseThrow().id().toString())
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{code}", "404")
+                .replace("{account}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");
     }
 
@@ -227,6 +236,13 @@ class AuthorizationMatrixTests {
     private static Map<Role, Outcome> signedIn(Outcome outcome) {
         var map = all(outcome);
         map.put(Role.ANONYMOUS, Outcome.LOGIN);
+        return map;
+    }
+
+    private static Map<Role, Outcome> organisationAdmins() {
+        var map = signedIn(Outcome.FORBIDDEN);
+        map.put(Role.ORGANISATION_ADMIN, Outcome.ALLOWED);
+        map.put(Role.PLATFORM_ADMIN, Outcome.ALLOWED);
         return map;
     }
 

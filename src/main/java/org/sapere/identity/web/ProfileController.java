@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.AccountRegistration.FieldError;
+import org.sapere.identity.domain.Memberships;
 import org.sapere.identity.domain.PasswordPolicy;
 import org.sapere.identity.domain.Profiles;
 import org.sapere.identity.domain.Profiles.Profile;
@@ -38,8 +39,10 @@ class ProfileController {
 
     private final Profiles profiles;
     private final LocaleResolver locales;
+    private final Memberships memberships;
 
-    ProfileController(Profiles profiles, LocaleResolver locales) {
+    ProfileController(Profiles profiles, LocaleResolver locales, Memberships memberships) {
+        this.memberships = memberships;
         this.profiles = profiles;
         this.locales = locales;
     }
@@ -47,7 +50,13 @@ class ProfileController {
     @GetMapping("/account")
     ModelAndView show(@AuthenticationPrincipal SignedInUser user, Locale locale) {
         var profile = profiles.find(user.accountId().value()).orElseThrow(() -> new NotFoundException("account"));
-        return page(profile, List.of(), List.of(), locale);
+        return page(profile, List.of(), List.of(), locale)
+                .addObject("platformAdmin", user.platformAdmin())
+                .addObject(
+                        "organisationAdmin",
+                        !memberships
+                                .administeredBy(user.accountId().value(), false)
+                                .isEmpty());
     }
 
     @PostMapping("/account/profile")

@@ -1,0 +1,119 @@
+package org.sapere.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.sapere.identity.IdentityDirectory;
+import org.sapere.identity.Role;
+import org.sapere.identity.SignedInUser;
+import org.sapere.identity.domain.Memberships;
+import org.sapere.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An organisation's people and their roles, for its organisation admins (and platform admins). Every action
+ * checks, on the server, that the signed-in person administers this organisation.
+ */
+@Controller
+class OrganisationAdminController {
+
+    private final Memberships memberships;
+    private final IdentityDirectory identity;
+
+    OrganisationAdminController(Memberships memberships, IdentityDirectory identity) {
+        this.memberships = memberships;
+        this.identity = identity;
+    }
+
+    @GetMapping("/admin/organisations")
+    ModelAndView list(@AuthenticationPrincipal SignedInUser user) {
+        return new ModelAndView("identity/organisations")
+                .addObject(
+                        "organisations",
+                        memberships.administeredBy(user.accountId().value(), user.platformAdmin()));
+    }
+
+    @GetMapping("/admin/organisations/{slug}")
+    ModelAndView show(@PathVariable String slug, @AuthenticationPrincipal SignedInUser user) {
+        return page(slug, user, null, "");
+    }
+
+    @PostMapping("/admin/organisations/{slug}/members")
+    ModelAndView grant(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String role,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        var organisation = administered(slug, user);
+        var parsed = parseRole(role);
+        if (parsed == null || email.isBlank() || email.length() > 254) {
+            response.setStatus(422);
+            return page(slug, user, "organisation.grant.invalid", clip(email));
+        }
+        if (memberships
+                .grant(organisation, email.strip(), parsed, user.accountId().value())
+                .isEmpty()) {
+            response.setStatus(422);
+            return page(slug, user, "organisation.grant.noAccount", clip(email));
+        }
+        flash.addFlashAttribute("notice", "organisation.granted");
+        return new ModelAndView("redirect:/admin/organisations/" + slug);
+    }
+
+    @PostMapping("/admin/organisations/{slug}/members/{account}/revoke")
+    String revoke(
+            @PathVariable String slug,
+            @PathVariable UUID account,
+            @RequestParam(defaultValue = "") String role,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes flash) {
+        var organisation = administered(slug, user);
+        var parsed = parseRole(role);
+        if (parsed != null) {
+            memberships.revoke(organisation, account, parsed, user.accountId().value());
+            flash.addFlashAttribute("notice", "organisation.revoked");
+        }
+        return "redirect:/admin/organisations/" + slug;
+    }
+
+    private ModelAndView page(String slug, SignedInUser user, String error, String email) {
+        var organisation = administered(slug, user);
+        var org = identity.organisationBySlug(slug).orElseThrow();
+        return new ModelAndView("identity/organisation")
+                .addObject("organisation", org)
+                .addObject("members", memberships.members(organisation))
+                .addObject("roles", Role.values())
+                .addObject("error", error)
+                .addObject("email", email);
+    }
+
+    /** The organisation's id, if the signed-in person administers it; otherwise 404 or 403. */
+    private UUID administered(String slug, SignedInUser user) {
+        var organisation = identity.organisationBySlug(slug).orElseThrow(() -> new NotFoundException(slug));
+        if (!memberships.mayAdminister(user.accountId().value(), user.platformAdmin(), slug)) {
+            throw new AccessDeniedException("not an admin of " + slug);
+        }
+        return organisation.id().value();
+    }
+
+    private static Role parseRole(String role) {
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 300 ? s.substring(0, 300) : s;
+    }
+}
