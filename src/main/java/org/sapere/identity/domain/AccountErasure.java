@@ -50,6 +50,9 @@ public class AccountErasure {
         jdbc.sql("DELETE FROM identity.account_token WHERE account_id = :id")
                 .param("id", account)
                 .update();
+        jdbc.sql("DELETE FROM identity.invitation WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .update();
         jdbc.sql("DELETE FROM identity.sign_in_failure WHERE lower(email) = lower(:email)")
                 .param("email", email)
                 .update();

@@ -30,14 +30,17 @@ public class AccountRegistration {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Memberships memberships;
 
     AccountRegistration(
+            Memberships memberships,
             Accounts accounts,
             AccountTokens tokens,
             PasswordPolicy policy,
             PasswordEncoder encoder,
             AuditLog audit,
             ApplicationEventPublisher events) {
+        this.memberships = memberships;
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
@@ -97,6 +100,7 @@ public class AccountRegistration {
         account.ifPresent(id -> {
             accounts.markVerified(id);
             audit.record("EMAIL_VERIFIED", id, null, null, null);
+            accounts.findById(id).ifPresent(a -> memberships.acceptInvitations(id, a.email()));
         });
         return account.isPresent();
     }

@@ -24,7 +24,12 @@ class IdentityPersonalData implements PersonalData {
 
     @Override
     public Set<String> tables() {
-        return Set.of("identity.account", "identity.membership", "identity.sign_in_failure", "identity.audit_event");
+        return Set.of(
+                "identity.account",
+                "identity.membership",
+                "identity.invitation",
+                "identity.sign_in_failure",
+                "identity.audit_event");
     }
 
     @Override

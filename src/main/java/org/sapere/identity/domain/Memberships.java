@@ -3,7 +3,9 @@ package org.sapere.identity.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sapere.identity.InvitationSent;
 import org.sapere.identity.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +20,10 @@ public class Memberships {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Memberships(JdbcClient jdbc, Accounts accounts, AuditLog audit) {
+    Memberships(JdbcClient jdbc, Accounts accounts, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -71,6 +75,59 @@ public class Memberships {
             audit.record("ROLE_GRANTED", a.id(), a.email(), null, role + " in " + organisation + " by " + by);
         });
         return account.map(Account::id);
+    }
+
+    /**
+     * Offers a role to an address without an account. The invitation is accepted when someone registers with the
+     * address and confirms it (which proves they read its mail); until then it is listed as pending.
+     */
+    @Transactional
+    public void invite(UUID organisation, String email, Role role, UUID by, String byName, String language) {
+        var created = jdbc.sql("""
+                INSERT INTO identity.invitation (id, organisation_id, email, role, invited_by)
+                VALUES (:id, :org, :email, :role, :by) ON CONFLICT DO NOTHING""")
+                .param("id", UUID.randomUUID())
+                .param("org", organisation)
+                .param("email", email)
+                .param("role", role.name())
+                .param("by", by)
+                .update();
+        if (created > 0) {
+            var name = jdbc.sql("SELECT name FROM identity.organisation WHERE id = :id")
+                    .param("id", organisation)
+                    .query(String.class)
+                    .single();
+            audit.record("INVITED", null, email, null, role + " in " + organisation + " by " + by);
+            events.publishEvent(new InvitationSent(email, name, role, byName, language));
+        }
+    }
+
+    /** Gives the roles waiting for this address; called once the address is confirmed. */
+    @Transactional
+    public void acceptInvitations(UUID account, String email) {
+        var pending = jdbc.sql("""
+                UPDATE identity.invitation SET accepted_at = now()
+                WHERE lower(email) = lower(:email) AND accepted_at IS NULL
+                RETURNING organisation_id, role""")
+                .param("email", email)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), Role.valueOf(rs.getString(2))})
+                .list();
+        for (var p : pending) {
+            accounts.addMembership(account, (UUID) p[0], (Role) p[1]);
+            audit.record("ROLE_GRANTED", account, email, null, p[1] + " in " + p[0] + " by invitation");
+        }
+    }
+
+    /** Invitations not accepted yet. */
+    public record Invitation(String email, Role role) {}
+
+    public List<Invitation> pendingInvitations(UUID organisation) {
+        return jdbc.sql("""
+                SELECT email, role FROM identity.invitation WHERE organisation_id = :org AND accepted_at IS NULL
+                ORDER BY created_at""")
+                .param("org", organisation)
+                .query((rs, n) -> new Invitation(rs.getString(1), Role.valueOf(rs.getString(2))))
+                .list();
     }
 
     @Transactional

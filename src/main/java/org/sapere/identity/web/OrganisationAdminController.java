@@ -51,6 +51,7 @@ class OrganisationAdminController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String role,
             @AuthenticationPrincipal SignedInUser user,
+            java.util.Locale locale,
             HttpServletResponse response,
             RedirectAttributes flash) {
         var organisation = administered(slug, user);
@@ -59,13 +60,20 @@ class OrganisationAdminController {
             response.setStatus(422);
             return page(slug, user, "organisation.grant.invalid", clip(email));
         }
-        if (memberships
-                .grant(organisation, email.strip(), parsed, user.accountId().value())
-                .isEmpty()) {
+        var address = email.strip();
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             response.setStatus(422);
-            return page(slug, user, "organisation.grant.noAccount", clip(email));
+            return page(slug, user, "organisation.grant.invalid", clip(email));
         }
-        flash.addFlashAttribute("notice", "organisation.granted");
+        if (memberships
+                .grant(organisation, address, parsed, user.accountId().value())
+                .isPresent()) {
+            flash.addFlashAttribute("notice", "organisation.granted");
+        } else {
+            memberships.invite(
+                    organisation, address, parsed, user.accountId().value(), user.displayName(), locale.getLanguage());
+            flash.addFlashAttribute("notice", "organisation.invited");
+        }
         return new ModelAndView("redirect:/admin/organisations/" + slug);
     }
 
@@ -91,6 +99,7 @@ class OrganisationAdminController {
         return new ModelAndView("identity/organisation")
                 .addObject("organisation", org)
                 .addObject("members", memberships.members(organisation))
+                .addObject("invitations", memberships.pendingInvitations(organisation))
                 .addObject("roles", Role.values())
                 .addObject("error", error)
                 .addObject("email", email);

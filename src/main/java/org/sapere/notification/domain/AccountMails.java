@@ -2,6 +2,7 @@ package org.sapere.notification.domain;
 
 import java.util.Locale;
 import org.sapere.identity.EmailVerificationRequested;
+import org.sapere.identity.InvitationSent;
 import org.sapere.identity.PasswordResetRequested;
 import org.sapere.identity.RegistrationAttemptedForExistingAccount;
 import org.springframework.context.MessageSource;
@@ -34,6 +35,21 @@ class AccountMails {
     void on(PasswordResetRequested e) {
         var link = link("/reset-password", e.token());
         send(e.email(), e.language(), "mail.reset.subject", "mail.reset.body", e.displayName(), link);
+    }
+
+    @ApplicationModuleListener
+    void on(InvitationSent e) {
+        var locale = Locale.of(e.language());
+        var role = messages.getMessage("role." + e.role().name(), null, locale);
+        send(
+                e.email(),
+                e.language(),
+                "mail.invitation.subject",
+                "mail.invitation.body",
+                e.invitedBy(),
+                role,
+                e.organisation(),
+                baseUrl() + "/register");
     }
 
     @ApplicationModuleListener
