@@ -28,6 +28,12 @@ class LrsHttpTests {
             + Base64.getEncoder()
                     .encodeToString("demo-lrs-client:demo-lrs-secret-2026".getBytes(StandardCharsets.UTF_8));
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sapere.identity.domain.TwoFactor twoFactor;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -324,6 +330,19 @@ class LrsHttpTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "username=admin%40sapere.example&password=sapere-demo-2026&_csrf=" + enc(token)))
+                .build());
+        // Admins sign in with a second factor; other tests may have used this 30-second step's code already.
+        jdbc.sql("UPDATE identity.account SET totp_last_step = 0 WHERE email = 'admin@sapere.example'")
+                .update();
+        var totpKey = jdbc.sql("SELECT totp_secret FROM identity.account WHERE email = 'admin@sapere.example'")
+                .query(String.class)
+                .single();
+        var codePage = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login/two-factor"))
+                .build());
+        send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login/two-factor"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "code=" + twoFactor.currentCode(totpKey) + "&_csrf=" + enc(csrf(codePage.body()))))
                 .build());
         var page = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/lrs"))
                 .build());
