@@ -40,7 +40,8 @@ class DemoAccountsBanner {
             return;
         }
         var port = environment.getProperty("local.server.port", "8080");
-        log.info("""
+        log.info(
+                """
 
                 ==============================================================
                   Sapere is running at http://localhost:{}
@@ -48,8 +49,13 @@ class DemoAccountsBanner {
                     giulia@example.org          learner
                     rossi@polimi.example        professor, Politecnico di Milano
                     mueller@ethz.example        supervisor, ETH Zurich
-                    jansen@tudelft.example      organisation admin, TU Delft
-                    admin@sapere.example        platform admin
-                ==============================================================""", port, IdentityDemoContent.DEMO_PASSWORD);
+                    jansen@tudelft.example      organisation admin, TU Delft (TOTP key {})
+                    admin@sapere.example        platform admin (TOTP key {})
+                  Admins give a code from an authenticator app holding their key after the password.
+                ==============================================================""",
+                port,
+                IdentityDemoContent.DEMO_PASSWORD,
+                totpKey("jansen@tudelft.example"),
+                totpKey("admin@sapere.example"));
     }
 }
