@@ -92,6 +92,8 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /admin/mail", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/mail/{id}", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/audit", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("GET /admin/accounts", PLATFORM_ADMIN_ONLY);
+        DECLARED.put("POST /admin/accounts/{id}/enabled", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /admin/organisations", SIGNED_IN);
         // {slug} is TU Delft, which Anna Jansen (the organisation admin) administers.

@@ -21,7 +21,9 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final boolean platformAdmin;
     private final boolean enabled;
     private @Nullable String passwordHash;
+    private final boolean deactivated;
 
+    /** A person who may sign in once verified ({@code enabled}). */
     public SignedInUser(
             AccountId accountId,
             String email,
@@ -29,12 +31,28 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
             @Nullable String passwordHash,
             boolean platformAdmin,
             boolean enabled) {
+        this(accountId, email, displayName, passwordHash, platformAdmin, enabled, false);
+    }
+
+    /**
+     * @param enabled the address is confirmed
+     * @param deactivated an admin deactivated the account (Spring Security's "locked")
+     */
+    public SignedInUser(
+            AccountId accountId,
+            String email,
+            String displayName,
+            @Nullable String passwordHash,
+            boolean platformAdmin,
+            boolean enabled,
+            boolean deactivated) {
         this.accountId = accountId;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.platformAdmin = platformAdmin;
         this.enabled = enabled;
+        this.deactivated = deactivated;
     }
 
     public AccountId accountId() {
@@ -69,6 +87,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return email;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !deactivated;
     }
 
     @Override

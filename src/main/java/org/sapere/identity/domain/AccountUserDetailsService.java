@@ -29,7 +29,8 @@ class AccountUserDetailsService implements UserDetailsService {
                         a.displayName(),
                         a.passwordHash(),
                         a.platformAdmin(),
-                        a.enabled() && a.emailVerified()))
+                        a.emailVerified(),
+                        !a.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

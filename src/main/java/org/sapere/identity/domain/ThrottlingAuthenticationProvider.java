@@ -8,6 +8,7 @@ import org.sapere.identity.SignedInUser;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -74,6 +75,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             throw e;
         } catch (DisabledException e) {
             audit.record("SIGN_IN_UNVERIFIED", null, email, ip, null);
+            throw e;
+        } catch (LockedException e) {
+            audit.record("SIGN_IN_DEACTIVATED", null, email, ip, null);
             throw e;
         }
     }

@@ -11,7 +11,7 @@ class IdentitySecurityRules {
 
     @Bean
     SecurityRules identityRules() {
-        return requests -> requests.requestMatchers("/admin/audit")
+        return requests -> requests.requestMatchers("/admin/audit", "/admin/accounts", "/admin/accounts/**")
                 .hasRole("PLATFORM_ADMIN")
                 .requestMatchers("/login/two-factor")
                 .hasAuthority(SignInStage.TWO_FACTOR_PENDING)

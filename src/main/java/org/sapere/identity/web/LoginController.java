@@ -20,6 +20,7 @@ class LoginController {
             problem = switch (error) {
                 case "throttled" -> "login.throttled";
                 case "unverified" -> "login.unverified";
+                case "deactivated" -> "login.deactivated";
                 default -> "login.failed";
             };
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.sapere.identity.SignInThrottledException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ public class SignInFailureHandler implements AuthenticationFailureHandler {
             var seconds = Math.max(
                     1, Duration.between(Instant.now(), throttled.retryAt()).toSeconds());
             target = "/login?error=throttled&wait=" + seconds;
+        } else if (exception instanceof LockedException) {
+            target = "/login?error=deactivated";
         } else if (exception instanceof DisabledException) {
             target = "/login?error=unverified";
         } else {
