@@ -75,12 +75,19 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /account/export", SIGNED_IN);
         DECLARED.put("POST /account/delete", SIGNED_IN);
         DECLARED.put("GET /privacy", PUBLIC);
+        DECLARED.put("GET /account-deleted", PUBLIC);
         // Only a sign-in that owes its second factor may use this step (tested in TwoFactorTests).
         DECLARED.put("GET /login/two-factor", signedIn(Outcome.FORBIDDEN));
         DECLARED.put("POST /login/two-factor", signedIn(Outcome.FORBIDDEN));
         DECLARED.put("GET /account/two-factor", SIGNED_IN);
         DECLARED.put("POST /account/two-factor", SIGNED_IN);
         DECLARED.put("POST /account/two-factor/disable", SIGNED_IN);
+        DECLARED.put("GET /account/passkeys", SIGNED_IN);
+        DECLARED.put("POST /account/passkeys/options", SIGNED_IN);
+        DECLARED.put("POST /account/passkeys", SIGNED_IN);
+        DECLARED.put("POST /account/passkeys/{id}/delete", SIGNED_IN);
+        DECLARED.put("POST /login/passkey/options", PUBLIC);
+        DECLARED.put("POST /login/passkey", PUBLIC);
         DECLARED.put("GET /login", PUBLIC);
         DECLARED.put("GET /register", PUBLIC);
         DECLARED.put("POST /register", PUBLIC);

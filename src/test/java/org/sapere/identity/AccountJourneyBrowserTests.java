@@ -143,7 +143,9 @@ class AccountJourneyBrowserTests {
         page.navigate(url("/login"));
         page.getByLabel("E-mail address").fill(email);
         page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
         page.waitForLoadState();
     }

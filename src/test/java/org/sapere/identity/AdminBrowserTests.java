@@ -91,7 +91,9 @@ class AdminBrowserTests {
         page.navigate(url("/login"));
         page.getByLabel("E-mail address").fill(email);
         page.getByLabel("Password").fill("sapere-demo-2026");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
     }
 

@@ -29,7 +29,8 @@ class IdentityPersonalData implements PersonalData {
                 "identity.membership",
                 "identity.invitation",
                 "identity.sign_in_failure",
-                "identity.audit_event");
+                "identity.audit_event",
+                "identity.passkey");
     }
 
     @Override
@@ -42,6 +43,10 @@ class IdentityPersonalData implements PersonalData {
         data.put("memberships", jdbc.sql("""
                 SELECT o.name AS organisation, m.role FROM identity.membership m
                 JOIN identity.organisation o ON o.id = m.organisation_id WHERE m.account_id = :id""").param("id", account).query().listOfRows());
+        // Passkeys: what the person named them and when they were used; the public keys are of no use to anyone.
+        data.put("passkeys", jdbc.sql("""
+                SELECT label, created_at, last_used_at, backup_eligible AS synced FROM identity.passkey
+                WHERE account_id = :id ORDER BY created_at""").param("id", account).query().listOfRows());
         data.put(
                 "failedSignIns",
                 jdbc.sql(
