@@ -88,6 +88,11 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /account/passkeys/{id}/delete", SIGNED_IN);
         DECLARED.put("POST /login/passkey/options", PUBLIC);
         DECLARED.put("POST /login/passkey", PUBLIC);
+        DECLARED.put("GET /account/alumni", SIGNED_IN);
+        DECLARED.put("POST /account/alumni", SIGNED_IN);
+        DECLARED.put("POST /account/alumni/{id}/withdraw", SIGNED_IN);
+        DECLARED.put("GET /alumni/confirm", PUBLIC);
+        DECLARED.put("GET /organisations/{slug}/logo", PUBLIC);
         DECLARED.put("GET /login", PUBLIC);
         DECLARED.put("GET /register", PUBLIC);
         DECLARED.put("POST /register", PUBLIC);
@@ -106,6 +111,8 @@ class AuthorizationMatrixTests {
         // {slug} is TU Delft, which Anna Jansen (the organisation admin) administers.
         DECLARED.put("GET /admin/organisations/{slug}", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/members", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/profile", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/logo", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/members/{account}/revoke", organisationAdmins());
         DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);

@@ -21,9 +21,22 @@ public class IdentityDirectory {
     private static final Duration FRESH_FOR = Duration.ofSeconds(30);
     private volatile Snapshot cached = new Snapshot(List.of(), Instant.MIN);
 
-    IdentityDirectory(Accounts accounts, Organisations organisations) {
+    private final org.sapere.identity.domain.Alumni alumni;
+
+    IdentityDirectory(Accounts accounts, Organisations organisations, org.sapere.identity.domain.Alumni alumni) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.alumni = alumni;
+    }
+
+    /** Forgets the organisations kept in memory, after an admin changed one. */
+    public void refreshOrganisations() {
+        cached = new Snapshot(List.of(), Instant.MIN);
+    }
+
+    /** True if the person confirmed that they are an alumnus of the organisation (offerings can require it). */
+    public boolean isAlumnus(AccountId account, OrganisationId organisation) {
+        return alumni.isAlumnus(account.value(), organisation.value());
     }
 
     /** Every organisation, by name. Kept for a few seconds: pages ask for them on every request. */

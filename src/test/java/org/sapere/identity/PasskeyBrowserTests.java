@@ -180,7 +180,7 @@ class PasskeyBrowserTests {
     private void check(Page page, String screenshot) {
         Browser.screenshot(page, screenshot);
         Browser.assertAccessible(page);
-        assertThat(Browser.scrollsSideways(page)).isFalse();
+        assertThat(Browser.scrollsSideways(page)).as(Browser.overflowing(page)).isFalse();
     }
 
     private String url(String path) {

@@ -47,6 +47,9 @@ public class AccountErasure {
         jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id")
                 .param("id", account)
                 .update();
+        jdbc.sql("DELETE FROM identity.alumni_status WHERE account_id = :id")
+                .param("id", account)
+                .update();
         jdbc.sql("DELETE FROM identity.passkey WHERE account_id = :id")
                 .param("id", account)
                 .update();

@@ -21,6 +21,8 @@ class IdentitySecurityRules {
                 .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
                 .requestMatchers(HttpMethod.POST, "/login/passkey", "/login/passkey/options")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/alumni/confirm", "/organisations/*/logo")
+                .permitAll()
                 .requestMatchers(
                         "/login",
                         "/register",
