@@ -3,7 +3,10 @@ package org.sapere.catalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import org.sapere.catalog.domain.ListingSearch;
 import org.sapere.catalog.domain.Listings;
+import org.sapere.identity.AccountId;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,25 +16,41 @@ import org.springframework.stereotype.Service;
 @Service
 public class Catalog {
 
+    public static final int PAGE_SIZE = 12;
+    private static final int LIST_SIZE = 200;
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final Listings listings;
+    private final ListingSearch search;
     private volatile Snapshot all = new Snapshot(List.of(), Instant.MIN);
 
-    Catalog(Listings listings) {
+    Catalog(Listings listings, ListingSearch search) {
         this.listings = listings;
+        this.search = search;
     }
 
+    /** One page of results with facet counts; the reader's language is searched first. */
+    public CatalogPage find(CatalogQuery query, Locale reader) {
+        return search.find(query, reader, PAGE_SIZE);
+    }
+
+    /** The first 200 courses matching the query, without facets (the home page, tests). */
     public List<CatalogEntry> search(CatalogQuery query) {
         if (!query.isEmpty()) {
-            return listings.search(query);
+            return entries(query);
         }
         var snapshot = all;
         if (snapshot.takenAt.plus(FRESH_FOR).isBefore(Instant.now())) {
-            snapshot = new Snapshot(listings.search(query), Instant.now());
+            snapshot = new Snapshot(entries(query), Instant.now());
             all = snapshot;
         }
         return snapshot.entries;
+    }
+
+    private List<CatalogEntry> entries(CatalogQuery query) {
+        return search.find(query, Locale.ENGLISH, LIST_SIZE).hits().stream()
+                .map(CatalogHit::entry)
+                .toList();
     }
 
     /** Forgets the cached listing; called when the listing changed here. */
@@ -41,11 +60,21 @@ public class Catalog {
 
     /** The subjects that at least one published course covers, for the filter. */
     public List<String> subjects() {
-        return search(new CatalogQuery(null, null, null, null)).stream()
+        return search(CatalogQuery.everything()).stream()
                 .flatMap(e -> e.subjects().stream())
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /** Every listed course's address and listing time, for the sitemap. */
+    public List<Listings.Address> addresses() {
+        return listings.addresses();
+    }
+
+    /** The people who teach the listed courses of a university. */
+    public List<AccountId> professorsOf(String universitySlug) {
+        return listings.professors(universitySlug).stream().map(AccountId::new).toList();
     }
 
     private record Snapshot(List<CatalogEntry> entries, Instant takenAt) {}

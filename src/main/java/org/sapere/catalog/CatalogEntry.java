@@ -1,5 +1,6 @@
 package org.sapere.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,4 +17,6 @@ public record CatalogEntry(
         String language,
         int minutes,
         int lessons,
-        List<String> professors) {}
+        List<String> professors,
+        Instant listedAt,
+        int enrolments) {}

@@ -49,6 +49,11 @@ public class Registrar {
         return enrolments.isActive(learner.value(), course.value());
     }
 
+    /** How many learners are enrolled in the course now. */
+    public int enrolmentCount(CourseId course) {
+        return enrolments.countActive(course.value());
+    }
+
     /** The learner's active enrolments, most recent first. */
     public List<Enrolment> enrolments(AccountId learner) {
         return enrolments.active(learner.value());

@@ -1,26 +1,41 @@
 package org.sapere.catalog.domain;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sapere.catalog.Catalog;
 import org.sapere.catalog.CatalogEntry;
 import org.sapere.course.CourseAuthoring;
+import org.sapere.course.CourseId;
+import org.sapere.course.CourseOutline;
 import org.sapere.course.CoursePublished;
+import org.sapere.enrolment.LearnerEnrolled;
+import org.sapere.enrolment.LearnerUnenrolled;
+import org.sapere.enrolment.Registrar;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.Person;
+import org.sapere.shared.LocalizedText;
 import org.sapere.shared.web.PageContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the catalogue's listing in step with published courses. */
+/** Keeps the catalogue's listing in step with published courses and their enrolments. */
 @Component
 class ListingUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(ListingUpdater.class);
 
     private final Listings listings;
     private final CourseAuthoring courses;
     private final IdentityDirectory identity;
+    private final Registrar registrar;
     private final MessageSource messages;
     private final Catalog catalog;
 
@@ -28,25 +43,54 @@ class ListingUpdater {
             Listings listings,
             CourseAuthoring courses,
             IdentityDirectory identity,
+            Registrar registrar,
             MessageSource messages,
             Catalog catalog) {
         this.listings = listings;
         this.courses = courses;
         this.identity = identity;
+        this.registrar = registrar;
         this.messages = messages;
         this.catalog = catalog;
     }
 
     @ApplicationModuleListener
     void on(CoursePublished published) {
-        var course = courses.outline(published.course()).orElseThrow();
+        courses.outline(published.course()).ifPresent(this::list);
+    }
+
+    @ApplicationModuleListener
+    void on(LearnerEnrolled enrolled) {
+        countEnrolments(enrolled.course());
+    }
+
+    @ApplicationModuleListener
+    void on(LearnerUnenrolled unenrolled) {
+        countEnrolments(unenrolled.course());
+    }
+
+    /** Listings written before the current layout of searchable texts are rewritten once. */
+    @EventListener(ApplicationReadyEvent.class)
+    void reindexStale() {
+        var stale = listings.stale();
+        if (!stale.isEmpty()) {
+            log.info("Re-indexing {} catalogue listings for search", stale.size());
+            stale.forEach(id -> courses.outline(new CourseId(id)).ifPresent(this::list));
+        }
+    }
+
+    private void countEnrolments(CourseId course) {
+        listings.enrolments(course.value(), registrar.enrolmentCount(course));
+    }
+
+    private void list(CourseOutline course) {
         var university = identity.organisation(course.organisation()).orElseThrow();
-        var professors = identity.people(course.professors());
-        var professorNames = course.professors().stream()
-                .map(professors::get)
-                .filter(java.util.Objects::nonNull)
-                .map(Person::displayName)
+        var found = identity.people(course.professors());
+        var professors = course.professors().stream()
+                .map(found::get)
+                .filter(Objects::nonNull)
                 .toList();
+        var professorNames = professors.stream().map(Person::displayName).toList();
         var entry = new CatalogEntry(
                 course.id().value(),
                 course.slug(),
@@ -59,22 +103,33 @@ class ListingUpdater {
                 course.language(),
                 course.minutes(),
                 course.lessonCount(),
-                professorNames);
-        // Subjects are searchable by their names in every interface language ("gestione progetti" finds them too).
+                professorNames,
+                Instant.now(),
+                registrar.enrolmentCount(course.id()));
+        // Subjects are searchable by their names in every interface language ("gestione progetti" finds them too);
+        // every language variant of a text is searchable.
         var subjectNames = course.subjects().stream()
                 .flatMap(s -> PageContext.LANGUAGES.stream().map(l -> subjectName(s, l)))
                 .distinct();
-        var searchText = Stream.concat(
-                        Stream.of(
-                                entry.title(),
-                                entry.summary(),
-                                university.name(),
-                                university.shortName(),
-                                String.join(" ", professorNames)),
-                        Stream.concat(subjectNames, course.outcomes().stream().map(o -> o.original())))
-                .collect(Collectors.joining(" "));
-        listings.upsert(entry, published.version(), searchText);
+        var a = Stream.concat(all(course.title()), subjectNames).collect(Collectors.joining(" \n "));
+        var b = Stream.concat(all(course.summary()), course.outcomes().stream().flatMap(ListingUpdater::all))
+                .collect(Collectors.joining(" \n "));
+        var c = Stream.of(
+                        Stream.of(university.name(), university.shortName(), String.join(", ", professorNames)),
+                        course.modules().stream().flatMap(m -> all(m.title())),
+                        course.lessons().flatMap(l -> all(l.title())))
+                .flatMap(s -> s)
+                .collect(Collectors.joining(" \n "));
+        listings.upsert(
+                entry,
+                course.version(),
+                new Listings.SearchText(a, b, c),
+                course.professors().stream().map(p -> p.value()).toList());
         catalog.refresh();
+    }
+
+    private static Stream<String> all(LocalizedText text) {
+        return text.variants().values().stream();
     }
 
     private String subjectName(String subject, Locale language) {

@@ -1,17 +1,19 @@
 package org.sapere.catalog.domain;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.sapere.catalog.CatalogEntry;
-import org.sapere.catalog.CatalogQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The catalogue's own table of published courses, searchable by full text and filters. */
+/** The catalogue's own table of published courses (the read model search runs on). */
 @Repository
 public class Listings {
+
+    /** The layout of the searchable texts that {@link #upsert} writes; older rows are re-indexed at start-up. */
+    static final int FORMAT = 2;
 
     private final JdbcClient jdbc;
 
@@ -19,17 +21,28 @@ public class Listings {
         this.jdbc = jdbc;
     }
 
-    public void upsert(CatalogEntry e, int version, String searchText) {
+    /** Searchable texts by weight: A = title and subjects, B = summary and outcomes, C = the rest. */
+    public record SearchText(String a, String b, String c) {}
+
+    /** A course's address and when its listing last changed, for the sitemap. */
+    public record Address(String slug, String universitySlug, Instant updatedAt) {}
+
+    @Transactional
+    public void upsert(CatalogEntry e, int version, SearchText text, List<UUID> professorIds) {
         jdbc.sql("""
                 INSERT INTO catalog.course_listing (course_id, slug, version, title, summary, university_slug, university,
-                    subjects, level, language, minutes, lessons, professors, search_text, listed_at)
+                    subjects, level, language, minutes, lessons, professors, professor_ids, enrolments, search_a,
+                    search_b, search_c, format, listed_at)
                 VALUES (:id, :slug, :version, :title, :summary, :uslug, :university, :subjects, :level, :language,
-                    :minutes, :lessons, :professors, :search, now())
+                    :minutes, :lessons, :professors, :professorIds, :enrolments, :a, :b, :c, :format,
+                    :listedAt)
                 ON CONFLICT (course_id) DO UPDATE SET slug = EXCLUDED.slug, version = EXCLUDED.version,
                     title = EXCLUDED.title, summary = EXCLUDED.summary, university_slug = EXCLUDED.university_slug,
                     university = EXCLUDED.university, subjects = EXCLUDED.subjects, level = EXCLUDED.level,
                     language = EXCLUDED.language, minutes = EXCLUDED.minutes, lessons = EXCLUDED.lessons,
-                    professors = EXCLUDED.professors, search_text = EXCLUDED.search_text
+                    professors = EXCLUDED.professors, professor_ids = EXCLUDED.professor_ids,
+                    enrolments = EXCLUDED.enrolments, search_a = EXCLUDED.search_a, search_b = EXCLUDED.search_b,
+                    search_c = EXCLUDED.search_c, format = EXCLUDED.format, updated_at = now()
                 WHERE catalog.course_listing.version <= EXCLUDED.version""")
                 .param("id", e.courseId())
                 .param("slug", e.slug())
@@ -44,54 +57,56 @@ public class Listings {
                 .param("minutes", e.minutes())
                 .param("lessons", e.lessons())
                 .param("professors", e.professors().toArray(String[]::new))
-                .param("search", searchText)
+                .param("professorIds", professorIds.toArray(UUID[]::new))
+                .param("enrolments", e.enrolments())
+                .param("a", text.a())
+                .param("b", text.b())
+                .param("c", text.c())
+                .param("format", FORMAT)
+                .param("listedAt", java.sql.Timestamp.from(e.listedAt()))
+                .update();
+        // Every word of the listing becomes a candidate for correcting misspelt searches; words are never removed
+        // (a stale one only offers an alternative that finds nothing).
+        jdbc.sql("""
+                INSERT INTO catalog.search_word (word)
+                SELECT DISTINCT lexeme FROM unnest(to_tsvector('simple', :a || ' ' || :b || ' ' || :c))
+                WHERE char_length(lexeme) BETWEEN 4 AND :max AND lexeme !~ '[[:digit:][:space:][:punct:]]'
+                ON CONFLICT (word) DO NOTHING""")
+                .param("a", text.a())
+                .param("b", text.b())
+                .param("c", text.c())
+                .param("max", SearchTerms.MAX_WORD_LENGTH)
                 .update();
     }
 
-    public List<CatalogEntry> search(CatalogQuery q) {
-        var where = new ArrayList<String>();
-        var params = new java.util.HashMap<String, Object>();
-        var order = "listed_at, title";
-        if (q.text() != null && !q.text().isBlank()) {
-            where.add("(search @@ plainto_tsquery('simple', :text) OR search_text ILIKE :like)");
-            params.put("text", q.text());
-            params.put(
-                    "like",
-                    "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            order = "ts_rank(search, plainto_tsquery('simple', :text)) DESC, title";
-        }
-        if (q.subject() != null && !q.subject().isBlank()) {
-            where.add(":subject = ANY(subjects)");
-            params.put("subject", q.subject());
-        }
-        if (q.university() != null && !q.university().isBlank()) {
-            where.add("university_slug = :university");
-            params.put("university", q.university());
-        }
-        if (q.language() != null && !q.language().isBlank()) {
-            where.add("language = :language");
-            params.put("language", q.language());
-        }
-        var sql = jdbc.sql("""
-                SELECT course_id, slug, title, summary, university_slug, university, subjects, level, language,
-                       minutes, lessons, professors
-                FROM catalog.course_listing %s ORDER BY %s LIMIT 200""".formatted(where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where), order));
-        for (var p : params.entrySet()) {
-            sql = sql.param(p.getKey(), p.getValue());
-        }
-        return sql.query((rs, n) -> new CatalogEntry(
-                        rs.getObject("course_id", UUID.class),
-                        rs.getString("slug"),
-                        rs.getString("title"),
-                        rs.getString("summary"),
-                        rs.getString("university_slug"),
-                        rs.getString("university"),
-                        Arrays.asList((String[]) rs.getArray("subjects").getArray()),
-                        rs.getString("level"),
-                        rs.getString("language"),
-                        rs.getInt("minutes"),
-                        rs.getInt("lessons"),
-                        Arrays.asList((String[]) rs.getArray("professors").getArray())))
+    public void enrolments(UUID course, int count) {
+        jdbc.sql("UPDATE catalog.course_listing SET enrolments = :count WHERE course_id = :id")
+                .param("count", count)
+                .param("id", course)
+                .update();
+    }
+
+    /** Courses whose searchable texts were written in an older layout. */
+    public List<UUID> stale() {
+        return jdbc.sql("SELECT course_id FROM catalog.course_listing WHERE format < :format")
+                .param("format", FORMAT)
+                .query(UUID.class)
                 .list();
+    }
+
+    public List<Address> addresses() {
+        return jdbc.sql("SELECT slug, university_slug, updated_at FROM catalog.course_listing ORDER BY listed_at")
+                .query((rs, n) -> new Address(
+                        rs.getString("slug"),
+                        rs.getString("university_slug"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    /** The professors of a university's listed courses. */
+    public List<UUID> professors(String universitySlug) {
+        return jdbc.sql("""
+                SELECT DISTINCT p FROM catalog.course_listing, unnest(professor_ids) p
+                WHERE university_slug = :slug""").param("slug", universitySlug).query(UUID.class).list();
     }
 }

@@ -8,10 +8,14 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class CatalogSecurityRules {
 
-    /** The home page, the catalogue and course pages are public; nothing below a course page is. */
+    /**
+     * The home page, the catalogue, course and university pages and the sitemap are public; nothing below a
+     * course page is.
+     */
     @Bean
     SecurityRules catalogRules() {
-        return requests -> requests.requestMatchers(HttpMethod.GET, "/", "/courses", "/courses/*")
+        return requests -> requests.requestMatchers(
+                        HttpMethod.GET, "/", "/courses", "/courses/*", "/universities/*", "/sitemap.xml")
                 .permitAll();
     }
 }

@@ -51,6 +51,13 @@ public class Enrolments {
                 .single();
     }
 
+    public int countActive(UUID course) {
+        return jdbc.sql("SELECT count(*) FROM enrolment.enrolment WHERE course_id = :course AND status = 'ACTIVE'")
+                .param("course", course)
+                .query(Integer.class)
+                .single();
+    }
+
     public List<Enrolment> active(UUID learner) {
         return jdbc.sql("""
                 SELECT course_id, run_id, enrolled_at FROM enrolment.enrolment
