@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sapere.catalog.domain.ListingSearch;
 import org.sapere.catalog.domain.Listings;
 import org.sapere.identity.AccountId;
@@ -22,16 +24,35 @@ public class Catalog {
 
     private final Listings listings;
     private final ListingSearch search;
+    private static final int MAX_BROWSE_ENTRIES = 500;
+
     private volatile Snapshot all = new Snapshot(List.of(), Instant.MIN);
+    private final Map<BrowseKey, Browse> browsing = new ConcurrentHashMap<>();
 
     Catalog(Listings listings, ListingSearch search) {
         this.listings = listings;
         this.search = search;
     }
 
-    /** One page of results with facet counts; the reader's language is searched first. */
+    /**
+     * One page of results with facet counts; courses in the reader's language come first among equals. Browsing
+     * without search words (the same for every visitor) is kept for a few seconds, like the home page's listing.
+     */
     public CatalogPage find(CatalogQuery query, Locale reader) {
-        return search.find(query, reader, PAGE_SIZE);
+        if (query.text() != null) {
+            return search.find(query, reader, PAGE_SIZE);
+        }
+        var key = new BrowseKey(query, reader.getLanguage());
+        var cached = browsing.get(key);
+        if (cached != null && cached.takenAt().plus(FRESH_FOR).isAfter(Instant.now())) {
+            return cached.page();
+        }
+        var page = search.find(query, reader, PAGE_SIZE);
+        if (browsing.size() >= MAX_BROWSE_ENTRIES) {
+            browsing.clear();
+        }
+        browsing.put(key, new Browse(page, Instant.now()));
+        return page;
     }
 
     /** The first 200 courses matching the query, without facets (the home page, tests). */
@@ -56,6 +77,7 @@ public class Catalog {
     /** Forgets the cached listing; called when the listing changed here. */
     public void refresh() {
         all = new Snapshot(List.of(), Instant.MIN);
+        browsing.clear();
     }
 
     /** The subjects that at least one published course covers, for the filter. */
@@ -78,4 +100,8 @@ public class Catalog {
     }
 
     private record Snapshot(List<CatalogEntry> entries, Instant takenAt) {}
+
+    private record BrowseKey(CatalogQuery query, String language) {}
+
+    private record Browse(CatalogPage page, Instant takenAt) {}
 }

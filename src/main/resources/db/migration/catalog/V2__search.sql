@@ -42,26 +42,20 @@ ALTER TABLE catalog.course_listing
 
 UPDATE catalog.course_listing SET search_a = title, search_b = summary;
 
-ALTER TABLE catalog.course_listing
-    ADD COLUMN search_simple tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.simple', search_a, search_b, search_c)) STORED,
-    ADD COLUMN search_en tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.english', search_a, search_b, search_c)) STORED,
-    ADD COLUMN search_it tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.italian', search_a, search_b, search_c)) STORED,
-    ADD COLUMN search_de tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.german', search_a, search_b, search_c)) STORED,
-    ADD COLUMN search_nl tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.dutch', search_a, search_b, search_c)) STORED,
-    ADD COLUMN search_sv tsvector GENERATED ALWAYS AS
-        (catalog.search_document('pg_catalog.swedish', search_a, search_b, search_c)) STORED;
+-- The listing's text indexed with its course's language stemming and without any ('simple': exact words), in one
+-- vector. Queries are stemmed in all five languages (and 'simple'), so a word in any language reaches a course in
+-- any language with one index lookup and one ranking per course (docs/catalogue.md).
+CREATE FUNCTION catalog.search_vector(language text, a text, b text, c text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT catalog.search_document('pg_catalog.simple', a, b, c)
+           || catalog.search_document(catalog.search_config(language), a, b, c) $$;
 
-CREATE INDEX course_listing_simple_idx ON catalog.course_listing USING gin (search_simple);
-CREATE INDEX course_listing_en_idx ON catalog.course_listing USING gin (search_en);
-CREATE INDEX course_listing_it_idx ON catalog.course_listing USING gin (search_it);
-CREATE INDEX course_listing_de_idx ON catalog.course_listing USING gin (search_de);
-CREATE INDEX course_listing_nl_idx ON catalog.course_listing USING gin (search_nl);
-CREATE INDEX course_listing_sv_idx ON catalog.course_listing USING gin (search_sv);
+ALTER TABLE catalog.course_listing
+    ADD COLUMN search tsvector GENERATED ALWAYS AS (catalog.search_vector(language, search_a, search_b, search_c)) STORED;
+-- Kept in the row (compressed) rather than out of line: ranking reads it for every hit.
+ALTER TABLE catalog.course_listing ALTER COLUMN search SET STORAGE MAIN;
+
+CREATE INDEX course_listing_search_idx ON catalog.course_listing USING gin (search);
 CREATE INDEX course_listing_listed_idx ON catalog.course_listing (listed_at DESC);
 
 -- Every word of the listings (lower case), to correct misspelt query words by trigram similarity.

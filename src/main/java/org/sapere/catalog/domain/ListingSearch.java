@@ -17,6 +17,8 @@ import org.sapere.catalog.CatalogQuery;
 import org.sapere.catalog.Snippet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Searches the listing: full text in the reader's language, in each course's own language and in 'simple' (exact
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ListingSearch {
 
-    /** The stemming configuration and tsvector column of each interface and course language. */
+    /** The stemming configuration of each interface and course language. */
     private static final Map<String, String> CONFIGS =
             Map.of("en", "english", "it", "italian", "de", "german", "nl", "dutch", "sv", "swedish");
 
@@ -36,14 +38,38 @@ public class ListingSearch {
 
     private final JdbcClient jdbc;
     private final SimilarWords similarWords;
+    private final TransactionTemplate transactions;
 
-    ListingSearch(JdbcClient jdbc, SimilarWords similarWords) {
+    ListingSearch(JdbcClient jdbc, SimilarWords similarWords, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.similarWords = similarWords;
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setReadOnly(true);
     }
 
     public CatalogPage find(CatalogQuery query, Locale reader, int pageSize) {
+        return inIndexFirstTransaction(query, () -> findNow(query, reader, pageSize));
+    }
+
+    /**
+     * Text searches read the GIN index. The planner would often scan the table instead, because it does not count
+     * the cost of reading every course's (large, out-of-line) vector, which the index avoids: measured in
+     * docs/catalogue.md.
+     */
+    private <T> T inIndexFirstTransaction(CatalogQuery query, java.util.function.Supplier<T> work) {
+        return java.util.Objects.requireNonNull(transactions.execute(status -> {
+            if (query.text() != null) {
+                jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            }
+            return work.get();
+        }));
+    }
+
+    private CatalogPage findNow(CatalogQuery query, Locale reader, int pageSize) {
         var sql = new Sql(query, reader);
+        if (sql.nothing) {
+            return new CatalogPage(List.of(), 0, query.page(), pageSize, CatalogPage.Facets.NONE);
+        }
         var facets = facets(sql);
         var total = facets.remove("total").stream().mapToLong(Count::count).sum();
         var hits = page(sql, query, pageSize);
@@ -60,9 +86,41 @@ public class ListingSearch {
                         facets.getOrDefault("effort", List.of())));
     }
 
+    /**
+     * The plans of both statements for a query, as EXPLAIN (ANALYZE, BUFFERS) prints them: for the benchmark and
+     * docs/catalogue.md.
+     */
+    public String explain(CatalogQuery query, Locale reader, int pageSize) {
+        return inIndexFirstTransaction(query, () -> explainNow(query, reader, pageSize));
+    }
+
+    private String explainNow(CatalogQuery query, Locale reader, int pageSize) {
+        var sql = new Sql(query, reader);
+        var plans = new StringBuilder();
+        for (var statement : List.of(facetStatement(sql), pageStatement(sql, query))) {
+            plans.append(String.join(
+                            "\n",
+                            pageParams(sql.bind(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement)), query, pageSize)
+                                    .query(String.class)
+                                    .list()))
+                    .append("\n\n");
+        }
+        return plans.toString();
+    }
+
     private Map<String, List<Count>> facets(Sql sql) {
+        var result = new LinkedHashMap<String, List<Count>>();
+        sql.bind(jdbc.sql(facetStatement(sql)))
+                .query((rs, n) -> result.computeIfAbsent(rs.getString("facet"), k -> new ArrayList<>())
+                        .add(new Count(rs.getString("value"), rs.getLong("n"))))
+                .list();
+        result.computeIfAbsent("total", k -> new ArrayList<>());
+        return result;
+    }
+
+    private String facetStatement(Sql sql) {
         var f = sql.filters;
-        var statement = """
+        return """
                 WITH hits AS MATERIALIZED (
                     SELECT subjects, university_slug, language, level, effort, %s AS s_ok, %s AS u_ok, %s AS l_ok,
                            %s AS v_ok, %s AS e_ok
@@ -80,16 +138,25 @@ public class ListingSearch {
                 UNION ALL SELECT 'total', '', count(*) FROM hits WHERE s_ok AND u_ok AND l_ok AND v_ok AND e_ok
                 ORDER BY 1, 3 DESC, 2""".formatted(
                 f.get("subject"), f.get("university"), f.get("language"), f.get("level"), f.get("effort"), sql.match);
-        var result = new LinkedHashMap<String, List<Count>>();
-        sql.bind(jdbc.sql(statement))
-                .query((rs, n) -> result.computeIfAbsent(rs.getString("facet"), k -> new ArrayList<>())
-                        .add(new Count(rs.getString("value"), rs.getLong("n"))))
-                .list();
-        result.computeIfAbsent("total", k -> new ArrayList<>());
-        return result;
     }
 
     private List<CatalogHit> page(Sql sql, CatalogQuery query, int pageSize) {
+        return pageParams(sql.bind(jdbc.sql(pageStatement(sql, query))), query, pageSize)
+                .query((rs, n) -> hit(rs))
+                .list();
+    }
+
+    private static JdbcClient.StatementSpec pageParams(
+            JdbcClient.StatementSpec spec, CatalogQuery query, int pageSize) {
+        var selectors = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP;
+        return spec.param("limit", pageSize)
+                .param("offset", (long) (query.page() - 1) * pageSize)
+                .param("marks", "" + Snippet.START + Snippet.STOP)
+                .param("options", selectors + ", MaxWords=35, MinWords=15, ShortWord=2")
+                .param("titleOptions", selectors + ", HighlightAll=true");
+    }
+
+    private String pageStatement(Sql sql, CatalogQuery query) {
         var order = switch (query.sort()) {
             case NEWEST -> "listed_at DESC, course_id";
             case POPULAR -> "enrolments DESC, listed_at DESC, course_id";
@@ -101,21 +168,19 @@ public class ListingSearch {
                   ts_headline(catalog.search_config(p.language), translate(p.summary, :marks, ''), %s, :options) AS snippet,
                   ts_headline(catalog.search_config(p.language), translate(p.title, :marks, ''), %s, :titleOptions) AS title_marked""".formatted(sql.headlineQuery, sql.headlineQuery)
                 : "NULL AS snippet, NULL AS title_marked";
-        var statement = """
+        return """
                 SELECT p.*, %s FROM (
                     SELECT %s, %s AS rank FROM catalog.course_listing
                     WHERE %s AND %s ORDER BY %s LIMIT :limit OFFSET :offset) p
-                ORDER BY %s""".formatted(headline, COLUMNS, sql.rank, sql.match, sql.allFilters(), order, order);
-        var marks = "" + Snippet.START + Snippet.STOP;
-        var selectors = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP;
-        return sql.bind(jdbc.sql(statement))
-                .param("limit", pageSize)
-                .param("offset", (long) (query.page() - 1) * pageSize)
-                .param("marks", marks)
-                .param("options", selectors + ", MaxWords=35, MinWords=15, ShortWord=2")
-                .param("titleOptions", selectors + ", HighlightAll=true")
-                .query((rs, n) -> hit(rs))
-                .list();
+                ORDER BY %s""".formatted(
+                        headline,
+                        COLUMNS,
+                        // Ranking reads every hit's vector: only when ordering by it.
+                        sql.text && query.sort() == CatalogQuery.Sort.RELEVANCE ? sql.rank : "0",
+                        sql.match,
+                        sql.allFilters(),
+                        order,
+                        order);
     }
 
     private static CatalogHit hit(ResultSet rs) throws SQLException {
@@ -151,10 +216,37 @@ public class ListingSearch {
         return List.of((String[]) array.getArray());
     }
 
+    /**
+     * The query in every stemming configuration and in 'simple', OR-ed, plus the typo- and prefix-tolerant words;
+     * as text, or empty when nothing in it can match (only stop words or punctuation).
+     */
+    private String tsquery(String text, String tolerant) {
+        var parts = new ArrayList<String>();
+        parts.add("CAST(websearch_to_tsquery('simple', :q) AS text)");
+        CONFIGS.values().forEach(config -> parts.add("CAST(websearch_to_tsquery('%s', :q) AS text)".formatted(config)));
+        if (!tolerant.isEmpty()) {
+            parts.add("CAST(to_tsquery('simple', :tolerant) AS text)");
+        }
+        var statement = jdbc.sql("SELECT * FROM (VALUES (" + String.join("), (", parts) + ")) AS q(t)")
+                .param("q", text);
+        if (!tolerant.isEmpty()) {
+            statement = statement.param("tolerant", tolerant);
+        }
+        // Most configurations read most words alike: OR each distinct form once.
+        var distinct = new java.util.LinkedHashSet<String>();
+        for (var part : statement.query(String.class).list()) {
+            if (part != null && !part.isBlank()) {
+                distinct.add("(" + part + ")");
+            }
+        }
+        return String.join(" | ", distinct);
+    }
+
     /** The parts of both statements for one query: the text match, its rank, the filters and their parameters. */
     private final class Sql {
 
         final boolean text;
+        final boolean nothing;
         final String match;
         final String rank;
         final String headlineQuery;
@@ -166,30 +258,24 @@ public class ListingSearch {
             if (text) {
                 var terms = SearchTerms.of(query.text());
                 var tolerant = terms.tolerantQuery(similarWords.of(terms.correctable()));
-                params.put("q", query.text());
-                var simple = "websearch_to_tsquery('simple', :q)";
-                if (tolerant != null) {
+                var tsquery = tsquery(query.text(), tolerant == null ? "" : tolerant);
+                nothing = tsquery.isBlank();
+                params.put("tsquery", tsquery);
+                params.put("reader", CONFIGS.containsKey(reader.getLanguage()) ? reader.getLanguage() : "en");
+                match = "search @@ CAST(:tsquery AS tsquery)";
+                // Weights D, C, B, A: title and subjects count five times the summary and outcomes. Courses in the
+                // reader's language come a little earlier among equals.
+                rank = "ts_rank('{0.05, 0.1, 0.2, 1.0}', search, CAST(:tsquery AS tsquery))"
+                        + " * CASE WHEN language = :reader THEN 1.2 ELSE 1.0 END";
+                if (tolerant == null) {
+                    headlineQuery = "CAST(:tsquery AS tsquery)";
+                } else {
                     params.put("tolerant", tolerant);
-                    simple = "(" + simple + " || to_tsquery('simple', :tolerant))";
+                    headlineQuery =
+                            "(CAST(:tsquery AS tsquery) || to_tsquery(catalog.search_config(p.language), :tolerant))";
                 }
-                var branches = new ArrayList<String>();
-                branches.add("search_simple @@ " + simple);
-                CONFIGS.forEach((code, config) ->
-                        branches.add("search_%s @@ websearch_to_tsquery('%s', :q)".formatted(code, config)));
-                match = "(" + String.join(" OR ", branches) + ")";
-                var ui = CONFIGS.containsKey(reader.getLanguage()) ? reader.getLanguage() : "en";
-                var own = new StringBuilder("CASE language");
-                CONFIGS.forEach((code, config) ->
-                        own.append(" WHEN '%s' THEN ts_rank(search_%s, websearch_to_tsquery('%s', :q))"
-                                .formatted(code, code, config)));
-                own.append(" ELSE 0 END");
-                rank = "ts_rank(search_simple, %s) + ts_rank(search_%s, websearch_to_tsquery('%s', :q)) + %s"
-                        .formatted(simple, ui, CONFIGS.get(ui), own);
-                headlineQuery = tolerant == null
-                        ? "websearch_to_tsquery(catalog.search_config(p.language), :q)"
-                        : "(websearch_to_tsquery(catalog.search_config(p.language), :q)"
-                                + " || to_tsquery(catalog.search_config(p.language), :tolerant))";
             } else {
+                nothing = false;
                 match = "TRUE";
                 rank = "0";
                 headlineQuery = "";

@@ -66,11 +66,13 @@ public class Listings {
                 .param("listedAt", java.sql.Timestamp.from(e.listedAt()))
                 .update();
         // Every word of the listing becomes a candidate for correcting misspelt searches; words are never removed
-        // (a stale one only offers an alternative that finds nothing).
+        // (a stale one only offers an alternative that finds nothing). In order, so that two courses listed at once
+        // cannot deadlock on each other's new words.
         jdbc.sql("""
                 INSERT INTO catalog.search_word (word)
                 SELECT DISTINCT lexeme FROM unnest(to_tsvector('simple', :a || ' ' || :b || ' ' || :c))
                 WHERE char_length(lexeme) BETWEEN 4 AND :max AND lexeme !~ '[[:digit:][:space:][:punct:]]'
+                ORDER BY 1
                 ON CONFLICT (word) DO NOTHING""")
                 .param("a", text.a())
                 .param("b", text.b())
