@@ -26,11 +26,18 @@ CREATE FUNCTION catalog.search_document(config regconfig, a text, b text, c text
     SELECT setweight(to_tsvector(config, a), 'A') || setweight(to_tsvector(config, b), 'B')
            || setweight(to_tsvector(config, c), 'C') $$;
 
+-- The listing's text indexed with its course's language stemming and without any ('simple': exact words), in one
+-- vector. Queries are stemmed in all five languages (and 'simple'), so a word in any language reaches a course in
+-- any language with one index lookup and one ranking per course (docs/catalogue.md). Listings compute it from
+-- their texts when they write a course; the texts themselves are not kept.
+CREATE FUNCTION catalog.search_vector(language text, a text, b text, c text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT catalog.search_document('pg_catalog.simple', a, b, c)
+           || catalog.search_document(catalog.search_config(language), a, b, c) $$;
+
 ALTER TABLE catalog.course_listing DROP COLUMN search;
-ALTER TABLE catalog.course_listing RENAME COLUMN search_text TO search_c;
 ALTER TABLE catalog.course_listing
-    ADD COLUMN search_a      text    NOT NULL DEFAULT '',
-    ADD COLUMN search_b      text    NOT NULL DEFAULT '',
+    ADD COLUMN search        tsvector NOT NULL DEFAULT '',
     ADD COLUMN professor_ids uuid[]  NOT NULL DEFAULT '{}',
     ADD COLUMN enrolments    integer NOT NULL DEFAULT 0,
     -- 1: written before this migration, re-indexed at start-up; 2: current.
@@ -39,24 +46,16 @@ ALTER TABLE catalog.course_listing
     ADD COLUMN effort        varchar(8) GENERATED ALWAYS AS (
         CASE WHEN minutes < 60 THEN 'short' WHEN minutes < 180 THEN 'medium' WHEN minutes < 600 THEN 'long'
              ELSE 'extended' END) STORED;
-
-UPDATE catalog.course_listing SET search_a = title, search_b = summary;
-
--- The listing's text indexed with its course's language stemming and without any ('simple': exact words), in one
--- vector. Queries are stemmed in all five languages (and 'simple'), so a word in any language reaches a course in
--- any language with one index lookup and one ranking per course (docs/catalogue.md).
-CREATE FUNCTION catalog.search_vector(language text, a text, b text, c text) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT catalog.search_document('pg_catalog.simple', a, b, c)
-           || catalog.search_document(catalog.search_config(language), a, b, c) $$;
-
-ALTER TABLE catalog.course_listing
-    ADD COLUMN search tsvector GENERATED ALWAYS AS (catalog.search_vector(language, search_a, search_b, search_c)) STORED;
 -- Kept in the row (compressed) rather than out of line: ranking reads it for every hit.
 ALTER TABLE catalog.course_listing ALTER COLUMN search SET STORAGE MAIN;
 
+-- Until the start-up re-index rewrites them, older listings stay searchable by what they had.
+UPDATE catalog.course_listing SET search = catalog.search_vector(language, title, summary, search_text);
+ALTER TABLE catalog.course_listing DROP COLUMN search_text;
+
 CREATE INDEX course_listing_search_idx ON catalog.course_listing USING gin (search);
-CREATE INDEX course_listing_listed_idx ON catalog.course_listing (listed_at DESC);
+CREATE INDEX course_listing_listed_idx ON catalog.course_listing (listed_at DESC, course_id);
+CREATE INDEX course_listing_popular_idx ON catalog.course_listing (enrolments DESC, listed_at DESC, course_id);
 
 -- Every word of the listings (lower case), to correct misspelt query words by trigram similarity.
 CREATE TABLE catalog.search_word (

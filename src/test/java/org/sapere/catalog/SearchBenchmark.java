@@ -82,7 +82,8 @@ class SearchBenchmark {
             report.append("%-46s %8d %8.2f %8.2f%n"
                     .formatted(
                             c.label() + " (" + c.reader().getLanguage() + ")",
-                            search.find(c.query(), c.reader(), Catalog.PAGE_SIZE).total(),
+                            search.find(c.query(), c.reader(), Catalog.PAGE_SIZE)
+                                    .total(),
                             ms(percentile(times, 50)),
                             ms(percentile(times, 99))));
         }

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.sapere.catalog.CatalogEntry;
 import org.sapere.catalog.CatalogHit;
 import org.sapere.catalog.CatalogPage;
@@ -57,12 +59,8 @@ public class ListingSearch {
      * docs/catalogue.md.
      */
     private <T> T inIndexFirstTransaction(CatalogQuery query, java.util.function.Supplier<T> work) {
-        return java.util.Objects.requireNonNull(transactions.execute(status -> {
-            if (query.text() != null) {
-                jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            }
-            return work.get();
-        }));
+        // The setting itself is made by prepare(), in the same round trip as the query's forms.
+        return java.util.Objects.requireNonNull(transactions.execute(status -> work.get()));
     }
 
     private CatalogPage findNow(CatalogQuery query, Locale reader, int pageSize) {
@@ -118,24 +116,28 @@ public class ListingSearch {
         return result;
     }
 
+    /**
+     * One pass over the hits: they are first counted per combination of facet values (a few hundred at most),
+     * then each facet sums the combinations that pass the other facets' filters.
+     */
     private String facetStatement(Sql sql) {
         var f = sql.filters;
         return """
                 WITH hits AS MATERIALIZED (
                     SELECT subjects, university_slug, language, level, effort, %s AS s_ok, %s AS u_ok, %s AS l_ok,
-                           %s AS v_ok, %s AS e_ok
-                    FROM catalog.course_listing WHERE %s)
-                SELECT 'subject' AS facet, s AS value, count(*) AS n FROM hits, unnest(subjects) s
+                           %s AS v_ok, %s AS e_ok, count(*) AS n
+                    FROM catalog.course_listing WHERE %s GROUP BY 1, 2, 3, 4, 5)
+                SELECT 'subject' AS facet, s AS value, sum(n) AS n FROM hits, unnest(subjects) s
                     WHERE u_ok AND l_ok AND v_ok AND e_ok GROUP BY s
-                UNION ALL SELECT 'university', university_slug, count(*) FROM hits
+                UNION ALL SELECT 'university', university_slug, sum(n) FROM hits
                     WHERE s_ok AND l_ok AND v_ok AND e_ok GROUP BY university_slug
-                UNION ALL SELECT 'language', language, count(*) FROM hits
+                UNION ALL SELECT 'language', language, sum(n) FROM hits
                     WHERE s_ok AND u_ok AND v_ok AND e_ok GROUP BY language
-                UNION ALL SELECT 'level', level, count(*) FROM hits
+                UNION ALL SELECT 'level', level, sum(n) FROM hits
                     WHERE s_ok AND u_ok AND l_ok AND e_ok GROUP BY level
-                UNION ALL SELECT 'effort', effort, count(*) FROM hits
+                UNION ALL SELECT 'effort', effort, sum(n) FROM hits
                     WHERE s_ok AND u_ok AND l_ok AND v_ok GROUP BY effort
-                UNION ALL SELECT 'total', '', count(*) FROM hits WHERE s_ok AND u_ok AND l_ok AND v_ok AND e_ok
+                UNION ALL SELECT 'total', '', coalesce(sum(n), 0) FROM hits WHERE s_ok AND u_ok AND l_ok AND v_ok AND e_ok
                 ORDER BY 1, 3 DESC, 2""".formatted(
                 f.get("subject"), f.get("university"), f.get("language"), f.get("level"), f.get("effort"), sql.match);
     }
@@ -217,30 +219,56 @@ public class ListingSearch {
     }
 
     /**
-     * The query in every stemming configuration and in 'simple', OR-ed, plus the typo- and prefix-tolerant words;
-     * as text, or empty when nothing in it can match (only stop words or punctuation).
+     * The query in every stemming configuration and in 'simple', OR-ed, plus the typo- and prefix-tolerant words
+     * (letters and digits only, see SearchTerms); as text, or empty when nothing in it can match (only stop words or
+     * punctuation). One round trip: the forms and the similar words come in one statement.
      */
-    private String tsquery(String text, String tolerant) {
-        var parts = new ArrayList<String>();
-        parts.add("CAST(websearch_to_tsquery('simple', :q) AS text)");
-        CONFIGS.values().forEach(config -> parts.add("CAST(websearch_to_tsquery('%s', :q) AS text)".formatted(config)));
-        if (!tolerant.isEmpty()) {
-            parts.add("CAST(to_tsquery('simple', :tolerant) AS text)");
+    private Prepared prepare(String text, SearchTerms terms) {
+        var forms = new ArrayList<String>();
+        forms.add("SELECT 'form' AS kind, '' AS asked, CAST(websearch_to_tsquery('simple', :q) AS text) AS value");
+        // Until the end of the transaction (see inIndexFirstTransaction).
+        forms.add("SELECT 'setting', '', set_config('enable_seqscan', 'off', true)");
+        CONFIGS.values()
+                .forEach(config ->
+                        forms.add("SELECT 'form', '', CAST(websearch_to_tsquery('%s', :q) AS text)".formatted(config)));
+        var correctable = terms.correctable();
+        var similarSelect = correctable.isEmpty() ? "" : similarWords.select();
+        if (!similarSelect.isEmpty()) {
+            forms.add(similarSelect);
         }
-        var statement = jdbc.sql("SELECT * FROM (VALUES (" + String.join("), (", parts) + ")) AS q(t)")
-                .param("q", text);
-        if (!tolerant.isEmpty()) {
-            statement = statement.param("tolerant", tolerant);
+        var statement = jdbc.sql(String.join("\nUNION ALL ", forms)).param("q", text);
+        if (!similarSelect.isEmpty()) {
+            statement = similarWords.bind(statement, correctable);
         }
-        // Most configurations read most words alike: OR each distinct form once.
-        var distinct = new java.util.LinkedHashSet<String>();
-        for (var part : statement.query(String.class).list()) {
-            if (part != null && !part.isBlank()) {
-                distinct.add("(" + part + ")");
-            }
+        var distinct = new LinkedHashSet<String>();
+        var similar = new HashMap<String, List<String>>();
+        statement
+                .query((rs, n) -> {
+                    var value = rs.getString("value");
+                    var kind = rs.getString("kind");
+                    if ("setting".equals(kind)) {
+                        return value;
+                    }
+                    if ("form".equals(kind)) {
+                        if (value != null && !value.isBlank()) {
+                            // Most configurations read most words alike: each distinct form once.
+                            distinct.add("(" + value + ")");
+                        }
+                    } else {
+                        similar.computeIfAbsent(rs.getString("asked"), k -> new ArrayList<>())
+                                .add(value);
+                    }
+                    return value;
+                })
+                .list();
+        var tolerant = terms.tolerantQuery(similar);
+        if (tolerant != null) {
+            distinct.add("(" + tolerant + ")");
         }
-        return String.join(" | ", distinct);
+        return new Prepared(String.join(" | ", distinct), tolerant);
     }
+
+    private record Prepared(String tsquery, @Nullable String tolerant) {}
 
     /** The parts of both statements for one query: the text match, its rank, the filters and their parameters. */
     private final class Sql {
@@ -257,8 +285,9 @@ public class ListingSearch {
             text = query.text() != null;
             if (text) {
                 var terms = SearchTerms.of(query.text());
-                var tolerant = terms.tolerantQuery(similarWords.of(terms.correctable()));
-                var tsquery = tsquery(query.text(), tolerant == null ? "" : tolerant);
+                var prepared = prepare(query.text(), terms);
+                var tsquery = prepared.tsquery();
+                var tolerant = prepared.tolerant();
                 nothing = tsquery.isBlank();
                 params.put("tsquery", tsquery);
                 params.put("reader", CONFIGS.containsKey(reader.getLanguage()) ? reader.getLanguage() : "en");

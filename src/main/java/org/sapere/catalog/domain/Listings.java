@@ -31,18 +31,18 @@ public class Listings {
     public void upsert(CatalogEntry e, int version, SearchText text, List<UUID> professorIds) {
         jdbc.sql("""
                 INSERT INTO catalog.course_listing (course_id, slug, version, title, summary, university_slug, university,
-                    subjects, level, language, minutes, lessons, professors, professor_ids, enrolments, search_a,
-                    search_b, search_c, format, listed_at)
+                    subjects, level, language, minutes, lessons, professors, professor_ids, enrolments, search, format,
+                    listed_at)
                 VALUES (:id, :slug, :version, :title, :summary, :uslug, :university, :subjects, :level, :language,
-                    :minutes, :lessons, :professors, :professorIds, :enrolments, :a, :b, :c, :format,
+                    :minutes, :lessons, :professors, :professorIds, :enrolments,
+                    catalog.search_vector(:language, :a, :b, :c), :format,
                     :listedAt)
                 ON CONFLICT (course_id) DO UPDATE SET slug = EXCLUDED.slug, version = EXCLUDED.version,
                     title = EXCLUDED.title, summary = EXCLUDED.summary, university_slug = EXCLUDED.university_slug,
                     university = EXCLUDED.university, subjects = EXCLUDED.subjects, level = EXCLUDED.level,
                     language = EXCLUDED.language, minutes = EXCLUDED.minutes, lessons = EXCLUDED.lessons,
                     professors = EXCLUDED.professors, professor_ids = EXCLUDED.professor_ids,
-                    enrolments = EXCLUDED.enrolments, search_a = EXCLUDED.search_a, search_b = EXCLUDED.search_b,
-                    search_c = EXCLUDED.search_c, format = EXCLUDED.format, updated_at = now()
+                    enrolments = EXCLUDED.enrolments, search = EXCLUDED.search, format = EXCLUDED.format, updated_at = now()
                 WHERE catalog.course_listing.version <= EXCLUDED.version""")
                 .param("id", e.courseId())
                 .param("slug", e.slug())

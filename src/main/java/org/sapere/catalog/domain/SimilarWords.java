@@ -1,9 +1,6 @@
 package org.sapere.catalog.domain;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,20 +23,17 @@ class SimilarWords {
         this.jdbc = jdbc;
     }
 
-    /** The alternatives for each word that is not itself a listed word, best first, at most three. */
-    Map<String, List<String>> of(List<String> words) {
-        var sql = statement();
-        if (words.isEmpty() || sql.isEmpty()) {
-            return Map.of();
-        }
-        var result = new HashMap<String, List<String>>();
-        jdbc.sql(sql)
-                .param("words", words.toArray(String[]::new))
-                .param("min", MIN_SIMILARITY)
-                .query((rs, n) -> result.computeIfAbsent(rs.getString("asked"), k -> new ArrayList<>())
-                        .add(rs.getString("similar")))
-                .list();
-        return result;
+    /**
+     * A SELECT of (kind 'similar', asked, value) rows: for each of the words bound as {@code :words} that is not
+     * itself a listed word, the most similar listed words, best first, at most three; with its parameters bound by
+     * {@link #bind}. Empty when pg_trgm is missing.
+     */
+    String select() {
+        return statement();
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<String> words) {
+        return spec.param("words", words.toArray(String[]::new)).param("min", MIN_SIMILARITY);
     }
 
     private String statement() {
@@ -54,7 +48,7 @@ class SimilarWords {
                 // The schema name comes from the catalog, quoted as an identifier.
                 var ops = "\"" + schema.get().replace("\"", "\"\"") + "\"";
                 statement = """
-                        SELECT w.word AS asked, s.word AS similar
+                        SELECT 'similar' AS kind, w.word AS asked, s.word AS value
                         FROM unnest(CAST(:words AS text[])) AS w(word)
                         CROSS JOIN LATERAL (
                             SELECT sw.word FROM catalog.search_word sw
