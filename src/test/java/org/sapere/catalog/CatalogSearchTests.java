@@ -108,7 +108,10 @@ class CatalogSearchTests {
     void snippetsMarkTheMatchedWordsAndHoldPlainText() {
         var hit = catalog.find(query("progetti"), Locale.ITALIAN).hits().getFirst();
         assertThat(hit.snippet().hasMatch()).isTrue();
-        assertThat(hit.title().parts()).contains(new Snippet.Part("progetti", true));
+        assertThat(hit.title().parts())
+                .containsExactly(new Snippet.Part("Gestione agile dei ", false), new Snippet.Part("progetti", true));
+        assertThat(hit.snippet().parts().stream().map(Snippet.Part::text).reduce("", String::concat))
+                .isNotEqualTo(hit.entry().title());
         var snippet = Snippet.parse("a <b>" + Snippet.START + "x&y" + Snippet.STOP + " c");
         assertThat(snippet.parts())
                 .containsExactly(

@@ -192,8 +192,8 @@ public class ListingSearch {
         var title = rs.getString("title_marked");
         return new CatalogHit(
                 entry,
-                parsed.hasMatch() ? parsed : Snippet.plain(entry.summary()),
-                title == null ? Snippet.plain(entry.title()) : Snippet.parse(title));
+                title == null ? Snippet.plain(entry.title()) : Snippet.parse(title),
+                parsed.hasMatch() ? parsed : Snippet.plain(entry.summary()));
     }
 
     static CatalogEntry entry(ResultSet rs) throws SQLException {
