@@ -154,7 +154,8 @@ public class ListingSearch {
         return spec.param("limit", pageSize)
                 .param("offset", (long) (query.page() - 1) * pageSize)
                 .param("marks", "" + Snippet.START + Snippet.STOP)
-                .param("options", selectors + ", MaxWords=35, MinWords=15, ShortWord=2")
+                // Cards show the whole summary (it is short), with every matched word marked.
+                .param("options", selectors + ", HighlightAll=true")
                 .param("titleOptions", selectors + ", HighlightAll=true");
     }
 

@@ -94,6 +94,10 @@ class CatalogController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } else {
             result = catalog.find(query, locale);
+            if (result.hits().isEmpty() && result.page() > result.pageCount()) {
+                query = query.withPage(result.pageCount());
+                result = catalog.find(query, locale);
+            }
         }
         var names = identity.organisations().stream()
                 .collect(Collectors.toMap(Organisation::slug, Organisation::name, (a, b) -> a));
@@ -116,6 +120,7 @@ class CatalogController {
                 site.of(request, "/universities/" + people.university().slug());
         return new ModelAndView("catalog/course")
                 .addObject("canonical", url)
+                .addObject("learners", registrar.enrolmentCount(course.id()))
                 .addObject(
                         "jsonLd",
                         metadata.jsonLd(course, people.university(), people.professors(), url, universityUrl, locale))
