@@ -133,6 +133,17 @@ class CatalogSearchTests {
     }
 
     @Test
+    void oddInputNeverBreaksTheCataloguePage() throws Exception {
+        for (var text : List.of("{\"a\":", "{0}", "'{'", "a '' b", "%s", "\u0000")) {
+            var status = mvc.perform(get("/courses").param("q", text).param("subject", text))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status).as(text).isLessThan(500);
+        }
+    }
+
+    @Test
     void punctuationAndOperatorsAloneNeverFail() {
         for (var text : List.of("!!!", "\"", "-", "or", "a & b | c", "(x", "'", ":*", "\\", "   -x")) {
             assertThat(catalog.find(query(text), Locale.GERMAN)).as(text).isNotNull();

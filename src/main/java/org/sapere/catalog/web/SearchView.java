@@ -14,6 +14,8 @@ import org.sapere.catalog.CatalogQuery;
  */
 public record SearchView(CatalogQuery query, CatalogPage result, List<Facet> facets, Map<String, String> universities) {
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     /** A filter: its request parameter, the message key of its name and its values. */
     public record Facet(String param, String legendKey, List<Option> options) {}
 
@@ -45,7 +47,9 @@ public record SearchView(CatalogQuery query, CatalogPage result, List<Facet> fac
             options.add(new Option(count.value(), count.count(), chosen.contains(count.value())));
         }
         for (var value : chosen) {
-            if (counts.stream().noneMatch(c -> c.value().equals(value))) {
+            // Only what could be a real value: anything else was never a choice of the form.
+            if (CODE.matcher(value).matches()
+                    && counts.stream().noneMatch(c -> c.value().equals(value))) {
                 options.add(new Option(value, 0, true));
             }
         }
