@@ -90,7 +90,7 @@ public class Catalog {
     }
 
     /** Every listed course's address and listing time, for the sitemap. */
-    public List<Listings.Address> addresses() {
+    public List<ListedCourse> addresses() {
         return listings.addresses();
     }
 

@@ -1,9 +1,9 @@
 package org.sapere.catalog.domain;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.sapere.catalog.CatalogEntry;
+import org.sapere.catalog.ListedCourse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +23,6 @@ public class Listings {
 
     /** Searchable texts by weight: A = title and subjects, B = summary and outcomes, C = the rest. */
     public record SearchText(String a, String b, String c) {}
-
-    /** A course's address and when its listing last changed, for the sitemap. */
-    public record Address(String slug, String universitySlug, Instant updatedAt) {}
 
     @Transactional
     public void upsert(CatalogEntry e, int version, SearchText text, List<UUID> professorIds) {
@@ -96,9 +93,9 @@ public class Listings {
                 .list();
     }
 
-    public List<Address> addresses() {
+    public List<ListedCourse> addresses() {
         return jdbc.sql("SELECT slug, university_slug, updated_at FROM catalog.course_listing ORDER BY listed_at")
-                .query((rs, n) -> new Address(
+                .query((rs, n) -> new ListedCourse(
                         rs.getString("slug"),
                         rs.getString("university_slug"),
                         rs.getTimestamp("updated_at").toInstant()))
