@@ -27,6 +27,15 @@ class CatalogSearchTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.sapere.identity.IdentityDirectory identity;
+
+    @Autowired
+    org.sapere.course.CourseAuthoring courses;
+
+    @Autowired
+    org.sapere.enrolment.Registrar registrar;
+
     @BeforeEach
     void demoCoursesAreListed() {
         Awaitility.await()
@@ -88,6 +97,45 @@ class CatalogSearchTests {
         assertThat(page.facets().universities()).containsExactly(new CatalogPage.Count("polimi", 2));
         assertThat(page.facets().efforts()).isNotEmpty();
         assertThat(page.facets().levels()).extracting(CatalogPage.Count::count).containsOnly(1L);
+    }
+
+    @Test
+    void severalValuesOfOneFilterMeanAnyOfThem() {
+        var italianOrGerman = new CatalogQuery(
+                null, List.of(), List.of(), List.of("it", "de"), List.of(), List.of(), CatalogQuery.Sort.RELEVANCE, 1);
+        assertThat(catalog.find(italianOrGerman, Locale.ENGLISH).hits())
+                .extracting(h -> h.entry().slug())
+                .containsExactlyInAnyOrder(
+                        "gestione-agile-dei-progetti",
+                        "intelligenza-artificiale-per-tutti",
+                        "nachhaltige-energiesysteme");
+    }
+
+    @Test
+    void enrolmentsCountTowardsPopularity() {
+        var learner = identity.accountByEmail("learner033@learners.sapere.test").orElseThrow();
+        var course =
+                courses.outlineBySlug("circular-product-design").orElseThrow().id();
+        registrar.unenrol(learner, course);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> listed("circular-product-design") == registrar.enrolmentCount(course));
+        var before = listed("circular-product-design");
+        registrar.enrol(learner, course);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> listed("circular-product-design") == before + 1);
+        registrar.unenrol(learner, course);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> listed("circular-product-design") == before);
+    }
+
+    private int listed(String slug) {
+        // With words, so that the few seconds' cache of browsing pages does not answer.
+        var popular = new CatalogQuery(
+                "circular", List.of(), List.of(), List.of(), List.of(), List.of(), CatalogQuery.Sort.POPULAR, 1);
+        return catalog.find(popular, Locale.ENGLISH).hits().stream()
+                .filter(h -> h.entry().slug().equals(slug))
+                .findFirst()
+                .map(h -> h.entry().enrolments())
+                .orElse(-1);
     }
 
     @Test
