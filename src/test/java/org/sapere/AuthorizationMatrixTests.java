@@ -120,6 +120,27 @@ class AuthorizationMatrixTests {
         var api = all(Outcome.FORBIDDEN);
         api.put(Role.ANONYMOUS, Outcome.UNAUTHORIZED);
         DECLARED.put("GET /xapi/**", api);
+        // Authoring: {id} is Politecnico di Milano's "Project management essentials"; Prof. Rossi teaches there.
+        // Changes carry no current revision here, so the allowed ones are refused as conflicts and change nothing.
+        DECLARED.put("GET /teach", SIGNED_IN);
+        DECLARED.put("POST /teach/courses", SIGNED_IN);
+        DECLARED.put("POST /teach/preview", SIGNED_IN);
+        for (var route : List.of(
+                "GET /teach/courses/{id}",
+                "POST /teach/courses/{id}/details",
+                "POST /teach/courses/{id}/modules",
+                "POST /teach/courses/{id}/modules/{moduleId}",
+                "POST /teach/courses/{id}/modules/{moduleId}/move",
+                "POST /teach/courses/{id}/modules/{moduleId}/delete",
+                "POST /teach/courses/{id}/modules/{moduleId}/lessons",
+                "GET /teach/courses/{id}/lessons/{lessonId}",
+                "POST /teach/courses/{id}/lessons/{lessonId}",
+                "POST /teach/courses/{id}/lessons/{lessonId}/autosave",
+                "POST /teach/courses/{id}/lessons/{lessonId}/move",
+                "POST /teach/courses/{id}/lessons/{lessonId}/delete",
+                "POST /teach/courses/{id}/publish")) {
+            DECLARED.put(route, professorsOfTheUniversity());
+        }
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }
@@ -194,6 +215,13 @@ class AuthorizationMatrixTests {
     }
 
     private String fill(String pattern) {
+        if (pattern.startsWith("/teach/courses/{id}")) {
+            var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
+            pattern = pattern.replace("{id}", course.id().value().toString())
+                    .replace(
+                            "{moduleId}",
+                            course.modules().getFirst().id().value().toString());
+        }
         if (pattern.startsWith("/admin/organisations/")) {
             pattern = pattern.replace("{slug}", "tudelft");
         }
@@ -239,6 +267,12 @@ class AuthorizationMatrixTests {
             }
         });
         return routes;
+    }
+
+    private static Map<Role, Outcome> professorsOfTheUniversity() {
+        var outcomes = signedIn(Outcome.FORBIDDEN);
+        outcomes.put(Role.PROFESSOR, Outcome.ALLOWED);
+        return outcomes;
     }
 
     private static Map<Role, Outcome> all(Outcome outcome) {

@@ -70,6 +70,13 @@ public class IdentityDirectory {
                 .collect(Collectors.toMap(Person::id, Function.identity()));
     }
 
+    /** The organisations in which the person has this role. */
+    public List<OrganisationId> organisationsWhere(AccountId account, Role role) {
+        return accounts.organisationsWithRole(account.value(), role).stream()
+                .map(OrganisationId::new)
+                .toList();
+    }
+
     public boolean hasRole(AccountId account, OrganisationId organisation, Role role) {
         return accounts.hasMembership(account.value(), organisation.value(), role);
     }

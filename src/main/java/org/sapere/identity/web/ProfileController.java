@@ -61,6 +61,9 @@ class ProfileController {
                 .addObject("platformAdmin", user.platformAdmin())
                 .addObject("alumni", alumni.of(user.accountId().value()))
                 .addObject(
+                        "professor",
+                        memberships.isProfessorAnywhere(user.accountId().value()))
+                .addObject(
                         "organisationAdmin",
                         !memberships
                                 .administeredBy(user.accountId().value(), false)
