@@ -1,0 +1,81 @@
+package org.sapere.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sapere.storage.local.LocalMediaStorage;
+
+/** The storage contract on the local filesystem adapter, plus what only files can show. */
+class StorageLocalTests extends StorageContract {
+
+    @TempDir
+    static Path folder;
+
+    static LocalMediaStorage storage;
+
+    @BeforeAll
+    static void start() {
+        storage = new LocalMediaStorage(folder.resolve("media"));
+    }
+
+    @Override
+    MediaStorage storage() {
+        return storage;
+    }
+
+    @Override
+    void assertNothingLeftBehind(StorageKey key) {
+        try (var files = Files.walk(storage.root())) {
+            assertThat(files.map(Path::getFileName).map(Path::toString))
+                    .as("temporary files left in %s", storage.root())
+                    .noneMatch(name -> name.startsWith(".tmp-"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void objectsArePlainFilesUnderTheirKeys() throws IOException {
+        storage.put(key("course/cover.png"), bytes("png bytes"), 9, "image/png");
+
+        var file = storage.root().resolve(prefix).resolve("course/cover.png");
+        assertThat(file).hasContent("png bytes");
+        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("cover.png", ".cover.png.type");
+    }
+
+    @Test
+    void filesLeftByOthersUnderHiddenNamesAreNotListed() throws IOException {
+        storage.put(key("a.txt"), bytes("a"), 1, "text/plain");
+        Files.writeString(storage.root().resolve(prefix).resolve(".tmp-leftover"), "half");
+
+        assertThat(storage.list(prefix)).containsExactly(key("a.txt"));
+    }
+
+    @Test
+    void aKeyCannotReplaceAFolderOfOtherObjects() {
+        storage.put(key("course/cover.png"), bytes("x"), 1, "image/png");
+
+        assertThatThrownBy(() -> storage.put(key("course"), bytes("y"), 1, "text/plain"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("folder");
+        assertThat(storage.exists(key("course/cover.png"))).isTrue();
+    }
+
+    @Test
+    void aMediaFolderThatIsGoneIsReportedNotWritable() throws IOException {
+        var gone = new LocalMediaStorage(folder.resolve("gone"));
+        Files.delete(gone.root());
+        Files.writeString(gone.root(), "a file where the folder was"); // unwritable even for root
+
+        assertThatThrownBy(gone::checkWritable)
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("not writable");
+    }
+}
