@@ -34,7 +34,7 @@ public interface MediaStorage {
 
     /**
      * Opens bytes {@code first} to {@code last} (inclusive, as in an HTTP {@code Range} header); a {@code last} past
-     * the end is cut to the end.
+     * the end is cut to the end, and {@link Long#MAX_VALUE} means "to the end" (a {@code bytes=first-} header).
      *
      * @throws StoredObjectNotFoundException when nothing is stored under the key
      * @throws UnsatisfiableRangeException when {@code first} is at or past the end

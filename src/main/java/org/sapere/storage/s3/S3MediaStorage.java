@@ -162,16 +162,18 @@ public class S3MediaStorage implements MediaStorage {
     public StoredContent openRange(StorageKey key, long first, long last) {
         Ranges.check(first, last);
         try {
-            var response = s3.getObject(b -> b.bucket(bucket).key(key.value()).range("bytes=" + first + "-" + last));
+            var response = s3.getObject(b -> b.bucket(bucket).key(key.value()).range(rangeHeader(first, last)));
             var meta = response.response();
             var range = CONTENT_RANGE.matcher(String.valueOf(meta.contentRange()));
             if (!range.matches()) {
                 response.abort();
                 throw new StorageException("The store answered no Content-Range for a range of '" + key + "'");
             }
-            var object = new StoredObject(
-                    key, Long.parseLong(range.group(3)), typeOr(meta.contentType()), meta.lastModified());
-            return new StoredContent(object, Long.parseLong(range.group(1)), Long.parseLong(range.group(2)), response);
+            var size = Long.parseLong(range.group(3));
+            var object = new StoredObject(key, size, typeOr(meta.contentType()), meta.lastModified());
+            // Some S3-compatible stores echo the requested end instead of cutting it at the object's end.
+            var end = Math.min(Long.parseLong(range.group(2)), size - 1);
+            return new StoredContent(object, Long.parseLong(range.group(1)), end, response);
         } catch (NoSuchKeyException e) {
             throw new StoredObjectNotFoundException(key);
         } catch (S3Exception e) {
@@ -240,6 +242,11 @@ public class S3MediaStorage implements MediaStorage {
         } catch (SdkException e) {
             throw new StorageException("Bucket '" + bucket + "' is not writable: " + e, e);
         }
+    }
+
+    /** An open-ended range where the caller asks for "to the end" (some stores mishandle a huge last byte). */
+    private static String rangeHeader(long first, long last) {
+        return last == Long.MAX_VALUE ? "bytes=" + first + "-" : "bytes=" + first + "-" + last;
     }
 
     private static String typeOr(@Nullable String contentType) {
