@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,15 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
-    private final Path log;
+    private final Path work;
+    private final Thread stopOnExit = new Thread(this::stop, "s3proxy-stop");
 
-    private S3ProxyServer(Process process, URI endpoint, Path log) {
+    private S3ProxyServer(Process process, URI endpoint, Path work) {
         this.process = process;
         this.endpoint = endpoint;
-        this.log = log;
+        this.work = work;
+        // Should the test JVM end without @AfterAll (a timeout, Ctrl-C), the server goes with it.
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     public static S3ProxyServer start() {
@@ -89,7 +93,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new S3ProxyServer(process, endpoint, log);
+        return new S3ProxyServer(process, endpoint, work);
     }
 
     /** Null once the server answers HTTP (any status); otherwise why not. */
@@ -126,16 +130,31 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private String logTail() {
         try {
-            var lines = Files.readAllLines(log);
+            var lines = Files.readAllLines(work.resolve("s3proxy.log"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
     }
 
-    /** Stops the process (by its own pid, and its children). */
+    /** Stops the process (by its own pid, and its children) and removes its blobs. */
     @Override
     public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        try (var files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // only disk space under target/ is lost
+        }
+    }
+
+    private void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

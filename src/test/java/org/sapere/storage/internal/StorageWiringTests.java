@@ -3,6 +3,11 @@ package org.sapere.storage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sapere.storage.MediaStorage;
@@ -66,7 +71,7 @@ class StorageWiringTests {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(MediaStorage.class)).isInstanceOf(S3MediaStorage.class);
-                    var health = context.getBean(StorageHealthIndicator.class).health(true);
+                    var health = context.getBean(StorageHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                 });
     }
@@ -80,5 +85,42 @@ class StorageWiringTests {
                         "sapere.storage.s3.secret-key=secret",
                         "sapere.storage.s3.part-size=1MB")
                 .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("minimum of 5 MiB"));
+    }
+
+    @Test
+    void theHealthProbeIsKeptForAFewSeconds() {
+        var storage = new LocalMediaStorage(dataDir.resolve("media"));
+        var clock = new MutableClock();
+        var indicator = new StorageHealthIndicator(storage, clock);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+
+        storage.root().toFile().renameTo(dataDir.resolve("gone").toFile());
+        clock.advance(StorageHealthIndicator.KEEP);
+        assertThat(indicator.health().getStatus()).as("kept").isEqualTo(Status.UP);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(indicator.health().getStatus()).as("probed again").isEqualTo(Status.DOWN);
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
