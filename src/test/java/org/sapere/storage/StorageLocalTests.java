@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +80,21 @@ class StorageLocalTests extends StorageContract {
         assertThatThrownBy(gone::checkWritable)
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("not writable");
+    }
+
+    @Test
+    void temporaryFilesLeftByACrashAreRemovedOnceIdle() throws IOException {
+        storage.put(key("kept.txt"), bytes("kept"), 4, "text/plain");
+        var folder = storage.root().resolve(prefix);
+        var stale = Files.writeString(folder.resolve(".tmp-stale"), "half a file");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        var busy = Files.writeString(folder.resolve(".tmp-busy"), "being written");
+
+        assertThat(storage.removeLeftovers(Duration.ofHours(1))).isGreaterThanOrEqualTo(1);
+
+        assertThat(stale).doesNotExist();
+        assertThat(busy).exists();
+        assertThat(read(storage.open(key("kept.txt")))).isEqualTo("kept");
+        Files.delete(busy);
     }
 }

@@ -2,9 +2,12 @@ package org.sapere.storage.internal;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.sapere.storage.MediaStorage;
 import org.sapere.storage.local.LocalMediaStorage;
 import org.sapere.storage.s3.S3MediaStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +26,27 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
     @Bean
     @ConditionalOnProperty(name = "sapere.storage.type", havingValue = "local", matchIfMissing = true)
     MediaStorage localMediaStorage(StorageProperties properties, @Value("${sapere.data-dir:./data}") Path dataDir) {
         var root = properties.local().root();
-        return new LocalMediaStorage(root != null ? root : dataDir.resolve("media"));
+        var storage = new LocalMediaStorage(root != null ? root : dataDir.resolve("media"));
+        Thread.ofVirtual().name("media-leftovers").start(() -> removeLeftovers(storage));
+        return storage;
+    }
+
+    /** Runs beside start-up: walking a large media folder must not delay it. */
+    private static void removeLeftovers(LocalMediaStorage storage) {
+        try {
+            var removed = storage.removeLeftovers(Duration.ofHours(1));
+            if (removed > 0) {
+                log.info("Removed {} temporary files left in {} by an interrupted write", removed, storage.root());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not remove leftover temporary files: {}", e.getMessage());
+        }
     }
 
     @Bean(destroyMethod = "close")

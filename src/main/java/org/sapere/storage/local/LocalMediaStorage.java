@@ -3,6 +3,7 @@ package org.sapere.storage.local;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -233,6 +236,30 @@ public class LocalMediaStorage implements MediaStorage {
         } finally {
             deleteQuietly(probe);
         }
+    }
+
+    /**
+     * Deletes temporary files that a crash or a killed process left behind, once untouched for {@code idle} (a
+     * write in progress keeps touching its file).
+     *
+     * @return how many were deleted
+     */
+    public int removeLeftovers(Duration idle) {
+        var cutoff = Instant.now().minus(idle);
+        var removed = 0;
+        try (var files = Files.walk(root)) {
+            for (var file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(TEMP_PREFIX)
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("Cannot clean up " + root + ": " + e, e);
+        }
+        return removed;
     }
 
     private Path pathOf(StorageKey key) {
