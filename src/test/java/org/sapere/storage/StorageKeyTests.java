@@ -3,6 +3,7 @@ package org.sapere.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,7 +70,7 @@ class StorageKeyTests {
         assertThatThrownBy(() -> StorageKey.checkPrefix(prefix)).isInstanceOf(InvalidStorageKeyException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void messagesShowControlCharactersEscaped() {
         assertThatThrownBy(() -> StorageKey.of("a\nb")).hasMessageContaining("a\\u000ab");
     }

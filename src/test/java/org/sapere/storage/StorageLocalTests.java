@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +98,25 @@ class StorageLocalTests extends StorageContract {
         assertThat(busy).exists();
         assertThat(read(storage.open(key("kept.txt")))).isEqualTo("kept");
         Files.delete(busy);
+    }
+
+    @Test
+    void aReaderKeepsTheBytesItOpenedWhileTheObjectIsReplaced() throws Exception {
+        var key = key("video/segment-1.ts");
+        var old = new GeneratedStream(3L * MiB, 11);
+        storage.put(key, old, MediaStorage.UNKNOWN_LENGTH, "video/mp2t");
+
+        try (var reading = storage.open(key)) {
+            var firstByte = reading.stream().read();
+            storage.put(key, new GeneratedStream(1L * MiB, 12), MediaStorage.UNKNOWN_LENGTH, "video/mp2t");
+
+            assertThat(reading.object().size()).isEqualTo(3L * MiB);
+            var rest = reading.stream().readAllBytes();
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((byte) firstByte);
+            digest.update(rest);
+            assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(old.sha256());
+        }
+        assertThat(storage.find(key).orElseThrow().size()).isEqualTo(1L * MiB);
     }
 }

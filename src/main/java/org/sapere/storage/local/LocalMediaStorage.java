@@ -121,34 +121,52 @@ public class LocalMediaStorage implements MediaStorage {
 
     @Override
     public StoredContent open(StorageKey key) {
-        var target = pathOf(key);
-        var object = metadata(key, target).orElseThrow(() -> new StoredObjectNotFoundException(key));
-        try {
-            return new StoredContent(object, 0, object.size() - 1, Files.newInputStream(target));
-        } catch (NoSuchFileException e) {
-            throw new StoredObjectNotFoundException(key);
-        } catch (IOException e) {
-            throw new StorageException("Cannot read '" + key + "': " + e, e);
-        }
+        return openRange(key, 0, Long.MAX_VALUE, true);
     }
 
     @Override
     public StoredContent openRange(StorageKey key, long first, long last) {
         Ranges.check(first, last);
+        return openRange(key, first, last, false);
+    }
+
+    private StoredContent openRange(StorageKey key, long first, long last, boolean whole) {
         var target = pathOf(key);
-        var object = metadata(key, target).orElseThrow(() -> new StoredObjectNotFoundException(key));
-        if (first >= object.size()) {
-            throw new UnsatisfiableRangeException(key, first, object.size());
-        }
-        var end = Math.min(last, object.size() - 1);
+        var found = metadata(key, target).orElseThrow(() -> new StoredObjectNotFoundException(key));
+        FileChannel channel = null;
         try {
-            var channel = FileChannel.open(target, StandardOpenOption.READ).position(first);
-            var stream = Ranges.limit(Channels.newInputStream(channel), end - first + 1);
+            channel = FileChannel.open(target, StandardOpenOption.READ);
+            // The size of the file actually opened: an overwrite since the lookup renamed a new file over the name.
+            var size = channel.size();
+            var object = new StoredObject(key, size, found.contentType(), found.lastModified());
+            if (whole) {
+                var stream = Channels.newInputStream(channel);
+                channel = null;
+                return new StoredContent(object, 0, size - 1, stream);
+            }
+            if (first >= size) {
+                throw new UnsatisfiableRangeException(key, first, size);
+            }
+            var end = Math.min(last, size - 1);
+            var stream = Ranges.limit(Channels.newInputStream(channel.position(first)), end - first + 1);
+            channel = null;
             return new StoredContent(object, first, end, stream);
         } catch (NoSuchFileException e) {
             throw new StoredObjectNotFoundException(key);
         } catch (IOException e) {
             throw new StorageException("Cannot read '" + key + "': " + e, e);
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    private static void closeQuietly(@Nullable FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was handed out
+            }
         }
     }
 
