@@ -1,6 +1,7 @@
 package org.sapere.storage;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The name of a stored object: segments separated by {@code /}, each starting with a letter or digit and made of
@@ -57,7 +58,7 @@ public record StorageKey(String value) {
         return value.substring(value.lastIndexOf('/') + 1);
     }
 
-    private static String problemWith(String value) {
+    private static @Nullable String problemWith(String value) {
         if (value.isEmpty()) {
             return "it is empty";
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sapere.storage.s3.S3MediaStorage;
 import org.sapere.support.S3ProxyServer;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The storage contract on the S3 adapter, against a real S3-compatible server (S3Proxy) running as its own process.
  * Parts are at S3's minimum of 5 MiB, so the tests' uploads span several parts.
  */
+@Tag("process")
 class StorageS3Tests extends StorageContract {
 
     static S3ProxyServer server;

@@ -106,6 +106,9 @@ public class S3MediaStorage implements MediaStorage {
             // The first part is already in the buffer; each next one is read into the same buffer.
             for (var filled = buffer.length; filled > 0; filled = content.readNBytes(buffer, 0, buffer.length)) {
                 var number = parts.size() + 1;
+                if (length != UNKNOWN_LENGTH && content.count() > length) {
+                    checkLength(key, length, content.count()); // more than announced: stop sending now
+                }
                 if (number > MAX_PARTS) {
                     throw new StorageException("Cannot store '" + key + "': more than " + MAX_PARTS + " parts");
                 }
