@@ -125,8 +125,10 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /teach", SIGNED_IN);
         DECLARED.put("POST /teach/courses", SIGNED_IN);
         DECLARED.put("POST /teach/preview", SIGNED_IN);
+        DECLARED.put("POST /teach/import", SIGNED_IN);
         for (var route : List.of(
                 "GET /teach/courses/{id}",
+                "GET /teach/courses/{id}/export",
                 "POST /teach/courses/{id}/details",
                 "POST /teach/courses/{id}/modules",
                 "POST /teach/courses/{id}/modules/{moduleId}",

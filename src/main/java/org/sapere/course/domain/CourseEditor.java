@@ -122,6 +122,58 @@ public class CourseEditor {
         return id;
     }
 
+    /**
+     * Makes a new draft from an imported archive's course, under fresh ids, in one of the importer's universities.
+     * The lessons' kinds must be ones this installation knows; the texts are checked like any edit.
+     */
+    @Transactional
+    public UUID importCourse(AccountId person, OrganisationId university, Course imported) {
+        if (!identity.hasRole(person, university, Role.PROFESSOR)) {
+            throw new AccessDeniedException("not a professor of " + university);
+        }
+        var id = UUID.randomUUID();
+        var course = CourseArchive.withNewIds(imported, university.value(), person.value(), "x");
+        var slug = drafts.slugTaken(imported.slug(), id) || imported.slug().isBlank()
+                ? uniqueSlug(imported.title().original(), id)
+                : imported.slug();
+        course = new Course(
+                id,
+                course.organisationId(),
+                slug,
+                0,
+                course.title(),
+                course.summary(),
+                course.description(),
+                course.subjects(),
+                course.level(),
+                course.language(),
+                course.outcomes(),
+                course.professorIds(),
+                course.modules());
+        drafts.insert(course, person.value());
+        return id;
+    }
+
+    /** What in an imported course breaks the limits of the editor, if anything. */
+    public List<Problem> checkImported(Course c) {
+        var problems = new ArrayList<Problem>();
+        if (c.modules().size() > MAX_MODULES
+                || c.modules().stream().anyMatch(m -> m.lessons().size() > MAX_LESSONS_PER_MODULE)) {
+            problems.add(new Problem("archive", "author.import.tooBig", null));
+        }
+        if (c.description().variants().values().stream().anyMatch(d -> d.length() > MAX_DESCRIPTION)
+                || c.modules().stream()
+                        .flatMap(m -> m.lessons().stream())
+                        .anyMatch(l -> l.body() != null
+                                && l.body().variants().values().stream().anyMatch(b -> b.length() > MAX_BODY))) {
+            problems.add(new Problem("archive", "author.import.tooBig", null));
+        }
+        if (!LANGUAGES.contains(c.language())) {
+            problems.add(new Problem("archive", "author.language.invalid", null));
+        }
+        return problems;
+    }
+
     /** Checks a new course's fields before {@link #create}. */
     public List<Problem> checkNew(String title, String language) {
         var problems = new ArrayList<Problem>();

@@ -68,6 +68,59 @@ class AuthoringController {
         return new ModelAndView("redirect:/teach/courses/" + id);
     }
 
+    /** The course (its current draft) as an archive another Sapere can import. */
+    @GetMapping("/teach/courses/{id}/export")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody>
+            export(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        var course = editor.open(id, user.accountId()).course();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(course.slug() + ".sapere.zip")
+                                .build()
+                                .toString())
+                .body(out -> org.sapere.course.domain.CourseArchive.write(course, out));
+    }
+
+    @PostMapping("/teach/import")
+    ModelAndView importArchive(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "archive", required = false)
+                    org.springframework.web.multipart.@Nullable MultipartFile archive,
+            @RequestParam(defaultValue = "") String organisation,
+            HttpServletResponse response,
+            RedirectAttributes flash)
+            throws java.io.IOException {
+        var chosen = editor.universitiesOf(user.accountId()).stream()
+                .filter(o -> o.value().toString().equals(organisation))
+                .findFirst();
+        if (chosen.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("organisation", "author.university.invalid", null)), "", "en");
+        }
+        if (archive == null || archive.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("archive", "author.import.missing", null)), "", "en");
+        }
+        org.sapere.course.domain.Course course;
+        try (var in = archive.getInputStream()) {
+            course = org.sapere.course.domain.CourseArchive.read(in);
+        } catch (org.sapere.course.domain.CourseArchive.InvalidArchiveException invalid) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("archive", invalid.key(), null)), "", "en");
+        }
+        var problems = editor.checkImported(course);
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, problems, "", "en");
+        }
+        var id = editor.importCourse(user.accountId(), chosen.get(), course);
+        flash.addFlashAttribute("notice", "author.import.done");
+        return new ModelAndView("redirect:/teach/courses/" + id);
+    }
+
     @GetMapping("/teach/courses/{id}")
     ModelAndView edit(
             @PathVariable UUID id,
