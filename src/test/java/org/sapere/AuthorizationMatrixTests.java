@@ -69,6 +69,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}", SIGNED_IN);
         DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/complete", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
@@ -138,6 +139,7 @@ class AuthorizationMatrixTests {
                 "GET /teach/courses/{id}/lessons/{lessonId}",
                 "POST /teach/courses/{id}/lessons/{lessonId}",
                 "POST /teach/courses/{id}/lessons/{lessonId}/autosave",
+                "POST /teach/courses/{id}/lessons/{lessonId}/file",
                 "POST /teach/courses/{id}/lessons/{lessonId}/move",
                 "POST /teach/courses/{id}/lessons/{lessonId}/delete",
                 "POST /teach/courses/{id}/publish")) {

@@ -173,7 +173,12 @@ public final class CourseArchive {
                         m.title(),
                         m.lessons().stream()
                                 .map(l -> new Course.Lesson(
-                                        java.util.UUID.randomUUID(), l.title(), l.kind(), l.minutes(), l.body()))
+                                        java.util.UUID.randomUUID(),
+                                        l.title(),
+                                        l.kind(),
+                                        l.minutes(),
+                                        l.body(),
+                                        l.material()))
                                 .toList()))
                 .toList();
         return new Course(

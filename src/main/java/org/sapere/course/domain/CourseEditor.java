@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.course.CourseId;
 import org.sapere.course.CoursePublished;
 import org.sapere.course.LessonKind;
+import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
@@ -41,6 +42,8 @@ public class CourseEditor {
     public static final int MAX_OUTCOMES = 20;
     public static final int MAX_OUTCOME = 300;
     public static final List<String> LANGUAGES = List.of("en", "it", "de", "nl", "sv", "fr", "es");
+    /** The lesson kinds this module authors; video and quiz lessons join from their own modules. */
+    public static final List<LessonKind> KINDS = List.of(LessonKind.READING, LessonMaterial.KIND);
 
     /** A problem with what was submitted: the field and a message key with its argument. */
     public record Problem(
@@ -342,7 +345,15 @@ public class CourseEditor {
     }
 
     public Outcome addLesson(UUID courseId, UUID moduleId, AccountId person, int revision, String title, int minutes) {
+        return addLesson(courseId, moduleId, person, revision, title, minutes, LessonKind.READING);
+    }
+
+    public Outcome addLesson(
+            UUID courseId, UUID moduleId, AccountId person, int revision, String title, int minutes, LessonKind kind) {
         var problems = checkTitle(title);
+        if (!KINDS.contains(kind)) {
+            problems.add(new Problem("kind", "author.kind.invalid", null));
+        }
         if (minutes < 1 || minutes > 600) {
             problems.add(new Problem("minutes", "author.minutes.invalid", null));
         }
@@ -367,7 +378,7 @@ public class CourseEditor {
                                     lessons.add(new Course.Lesson(
                                             UUID.randomUUID(),
                                             LocalizedText.of(c.language(), title.strip()),
-                                            LessonKind.READING,
+                                            kind,
                                             minutes,
                                             LocalizedText.of(c.language(), "")));
                                     return new Course.Part(m.id(), m.title(), lessons);
@@ -407,7 +418,14 @@ public class CourseEditor {
                                 with(l.title(), lang, title.strip(), c.language()),
                                 l.kind(),
                                 minutes,
-                                with(l.body(), lang, body, c.language()))));
+                                with(l.body(), lang, body, c.language()),
+                                l.material())));
+    }
+
+    /** Gives a material lesson its (already stored and checked) file. */
+    public Outcome attachMaterial(UUID courseId, UUID lessonId, AccountId person, int revision, LessonMaterial file) {
+        return change(
+                courseId, person, revision, new ArrayList<>(), c -> mapLessons(c, lessonId, l -> l.withMaterial(file)));
     }
 
     public Outcome moveLesson(UUID courseId, UUID lessonId, AccountId person, int revision, int by) {
@@ -478,6 +496,10 @@ public class CourseEditor {
                         && (l.body() == null || l.body().original().isBlank())) {
                     problems.add(new Problem(
                             "outline", "author.publish.emptyReading", l.title().original()));
+                }
+                if (LessonMaterial.KIND.equals(l.kind()) && l.material() == null) {
+                    problems.add(new Problem(
+                            "outline", "author.publish.noFile", l.title().original()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.course.domain.CourseEditor;
 import org.sapere.course.domain.CourseEditor.Outcome;
 import org.sapere.course.domain.CourseEditor.Problem;
+import org.sapere.course.domain.Materials;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.OrganisationId;
 import org.sapere.identity.SignedInUser;
@@ -34,10 +35,12 @@ class AuthoringController {
 
     private final CourseEditor editor;
     private final IdentityDirectory identity;
+    private final Materials materials;
 
-    AuthoringController(CourseEditor editor, IdentityDirectory identity) {
+    AuthoringController(CourseEditor editor, IdentityDirectory identity, Materials materials) {
         this.editor = editor;
         this.identity = identity;
+        this.materials = materials;
     }
 
     @GetMapping("/teach")
@@ -248,11 +251,12 @@ class AuthoringController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "0") int minutes,
+            @RequestParam(defaultValue = "reading") String kind,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             RedirectAttributes flash) {
         return after(
-                editor.addLesson(id, moduleId, user.accountId(), revision, title, minutes),
+                editor.addLesson(id, moduleId, user.accountId(), revision, title, minutes, kindOf(kind)),
                 id,
                 user,
                 lang,
@@ -298,6 +302,55 @@ class AuthoringController {
                 new Typed(clip(title, 200), minutes, clip(body, CourseEditor.MAX_BODY)),
                 outcome.problems(),
                 outcome.conflict());
+    }
+
+    /** The file of a material lesson: checked by content, streamed into storage, then attached to the draft. */
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/file")
+    ModelAndView uploadFile(
+            @PathVariable UUID id,
+            @PathVariable UUID lessonId,
+            @RequestParam(defaultValue = "0") int revision,
+            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "file", required = false)
+                    org.springframework.web.multipart.@Nullable MultipartFile file,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            RedirectAttributes flash)
+            throws java.io.IOException {
+        var editing = editor.open(id, user.accountId()); // authorises before anything is stored
+        var lesson = editor.lesson(editing.course(), lessonId)
+                .orElseThrow(() -> new org.sapere.shared.NotFoundException("lesson " + lessonId));
+        if (!org.sapere.course.LessonMaterial.KIND.equals(lesson.kind())) {
+            response.setStatus(422);
+            return lessonPage(
+                    id, lessonId, user, lang, null, List.of(new Problem("file", "author.kind.invalid", null)), false);
+        }
+        Materials.Upload upload;
+        if (file == null || file.isEmpty()) {
+            upload = new Materials.Upload(null, "author.file.missing", null);
+        } else {
+            try (var in = file.getInputStream()) {
+                upload = materials.store(id, lessonId, file.getOriginalFilename(), file.getSize(), in);
+            }
+        }
+        if (upload.stored() == null) {
+            response.setStatus(422);
+            return lessonPage(
+                    id,
+                    lessonId,
+                    user,
+                    lang,
+                    null,
+                    List.of(new Problem("file", upload.problem(), upload.argument())),
+                    false);
+        }
+        var outcome = editor.attachMaterial(id, lessonId, user.accountId(), revision, upload.stored());
+        if (!outcome.ok()) {
+            response.setStatus(outcome.conflict() ? 409 : 422);
+            return lessonPage(id, lessonId, user, lang, null, outcome.problems(), outcome.conflict());
+        }
+        flash.addFlashAttribute("notice", "author.file.saved");
+        return new ModelAndView("redirect:/teach/courses/" + id + "/lessons/" + lessonId + langQuery(lang));
     }
 
     /** Saves a lesson while the professor types (htmx); answers with a status line and the new revision. */
@@ -451,6 +504,12 @@ class AuthoringController {
                 .addObject("minutes", minutes)
                 .addObject("body", body)
                 .addObject("previewHtml", editor.preview(body))
+                .addObject("material", lesson.material())
+                .addObject("isMaterial", org.sapere.course.LessonMaterial.KIND.equals(lesson.kind()))
+                .addObject(
+                        "maxMegabytes",
+                        org.springframework.util.unit.DataSize.ofBytes(materials.maxBytes())
+                                .toMegabytes())
                 .addObject("problems", new Problems(problems))
                 .addObject("conflict", conflict);
     }
@@ -467,6 +526,13 @@ class AuthoringController {
                 .addObject("problems", new Problems(problems))
                 .addObject("title", title)
                 .addObject("language", language);
+    }
+
+    private static org.sapere.course.LessonKind kindOf(String kind) {
+        return CourseEditor.KINDS.stream()
+                .filter(k -> k.value().equals(kind))
+                .findFirst()
+                .orElse(org.sapere.course.LessonKind.READING);
     }
 
     private static String langQuery(String lang) {
