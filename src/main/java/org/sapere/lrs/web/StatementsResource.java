@@ -174,8 +174,7 @@ class StatementsResource {
             list.add(json);
             formatted.add(json);
         }
-        result.put(
-                "more", page.more() ? more(params, page.statements().getLast().seq()) : "");
+        result.put("more", page.more() ? more(params, page.statements().getLast()) : "");
         return respond(Json.MAPPER.writeValueAsBytes(result), formatted, attachments)
                 .with("Last-Modified", HTTP_DATE.format(consistent))
                 .with("X-Experience-API-Consistent-Through", Values.format(consistent));
@@ -199,12 +198,16 @@ class StatementsResource {
     private static StatementQuery query(Map<String, String> given) {
         var params = new HashMap<>(given);
         Long after = null;
+        Instant afterStored = null;
         if (params.containsKey("more")) {
             if (params.size() > 1) {
                 throw XapiException.badRequest("more takes no other parameters");
             }
             var cursor = Json.parse(new String(decodeMore(params.remove("more")), StandardCharsets.UTF_8));
             after = cursor.path("after").asLong();
+            afterStored = cursor.has("stored")
+                    ? Values.parseTimestamp(cursor.path("stored").asString())
+                    : null;
             cursor.path("params").forEachEntry((k, v) -> params.put(k, v.asString()));
         }
         String agent = null;
@@ -251,18 +254,20 @@ class StatementsResource {
                 params.containsKey("until") ? Values.parseTimestamp(params.get("until")) : null,
                 limit,
                 bool(params, "ascending"),
+                afterStored,
                 after);
     }
 
     /** The address of the next page: the query's parameters and the cursor, in one opaque parameter. */
-    private static String more(Map<String, String> given, long after) {
+    private static String more(Map<String, String> given, StoredStatement last) {
         var params = new HashMap<>(given);
         if (params.containsKey("more")) {
             var cursor = Json.parse(new String(decodeMore(params.remove("more")), StandardCharsets.UTF_8));
             cursor.path("params").forEachEntry((k, v) -> params.put(k, v.asString()));
         }
         var cursor = Json.MAPPER.createObjectNode();
-        cursor.put("after", after);
+        cursor.put("after", last.seq());
+        cursor.put("stored", Values.format(last.stored()));
         var saved = cursor.putObject("params");
         params.forEach(saved::put);
         return "/xapi/statements?more="
