@@ -42,3 +42,16 @@ CREATE TABLE lrs.statement_ref_key (
     seq    bigint      NOT NULL,
     PRIMARY KEY (key, stored, seq)
 );
+
+-- An activity's definition merged with a later one: top-level properties replaced, the name and description
+-- language maps merged per language.
+CREATE FUNCTION lrs.merge_definition(old jsonb, later jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+    old || later
+    || CASE WHEN old -> 'name' IS NOT NULL OR later -> 'name' IS NOT NULL
+       THEN jsonb_build_object('name', coalesce(old -> 'name', '{}') || coalesce(later -> 'name', '{}'))
+       ELSE '{}' END
+    || CASE WHEN old -> 'description' IS NOT NULL OR later -> 'description' IS NOT NULL
+       THEN jsonb_build_object('description',
+                               coalesce(old -> 'description', '{}') || coalesce(later -> 'description', '{}'))
+       ELSE '{}' END;

@@ -29,12 +29,10 @@ public class StatementStore {
 
     private final Statements statements;
     private final Attachments attachments;
-    private final Activities activities;
 
-    StatementStore(Statements statements, Attachments attachments, Activities activities) {
+    StatementStore(Statements statements, Attachments attachments) {
         this.statements = statements;
         this.attachments = attachments;
-        this.activities = activities;
     }
 
     /** A page of a query: the statements and whether more follow. */
@@ -60,7 +58,8 @@ public class StatementStore {
             ids.add(id);
         }
         checkAttachments(byId.values(), parts);
-        var existing = statements.existing(byId.keySet());
+        var found = statements.lookUp(byId.keySet());
+        var existing = found.existing();
         var toStore = new LinkedHashMap<UUID, ObjectNode>();
         for (var entry : byId.entrySet()) {
             var stored = existing.get(entry.getKey());
@@ -90,12 +89,11 @@ public class StatementStore {
             rows.add(StatementIndex.row(entry.getKey(), statement, Json.MAPPER.writeValueAsString(statement)));
         }
         if (!rows.isEmpty()) {
-            var chainKeys = chainKeys(rows);
-            statements.insert(rows, now, client);
+            var chainKeys = chainKeys(rows, found.referencing());
+            statements.insert(rows, now, client, Activities.definitions(toStore.values()));
             statements.insertRefKeys(chainKeys);
             statements.markVoided(voided);
             attachments.save(parts.values());
-            activities.remember(toStore.values());
         }
         return ids;
     }
@@ -105,7 +103,7 @@ public class StatementStore {
      * ones from their targets (new or stored), and stored ones whose chain reaches a new statement (sent before
      * their target) from that statement and its own chain.
      */
-    private Map<UUID, Set<String>> chainKeys(List<Statements.Row> rows) {
+    private Map<UUID, Set<String>> chainKeys(List<Statements.Row> rows, Map<UUID, List<UUID>> referencing) {
         var byId = new HashMap<UUID, Statements.Row>();
         rows.forEach(row -> byId.put(row.id(), row));
         var keys = new HashMap<UUID, Set<String>>();
@@ -125,10 +123,13 @@ public class StatementStore {
                 keys.put(row.id(), chain);
             }
         }
-        statements.referencing(byId.keySet()).forEach((origin, referencing) -> {
+        referencing.forEach((origin, ids) -> {
+            if (!byId.containsKey(origin)) {
+                return; // a statement sent again: its chain keys are stored already
+            }
             var chain = new LinkedHashSet<>(byId.get(origin).filterKeys());
             chain.addAll(keys.getOrDefault(origin, Set.of()));
-            referencing.forEach(
+            ids.forEach(
                     id -> keys.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(chain));
         });
         return keys;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,7 +61,7 @@ public class Statements {
     }
 
     /** Writes the statements and their index rows: one SQL statement per table, whatever the batch size. */
-    public void insert(List<Row> rows, Instant stored, UUID client) {
+    public void insert(List<Row> rows, Instant stored, UUID client, Activities.Definitions definitions) {
         int n = rows.size();
         var ids = new UUID[n];
         var verbs = new String[n];
@@ -77,13 +76,40 @@ public class Statements {
             targets[i] = row.target();
             json[i] = row.json();
         }
+        var agents = new IndexRows();
+        var activities = new IndexRows();
+        for (var row : rows) {
+            agents.add(row.id(), row.agents(), row.relatedAgents());
+            activities.add(row.id(), row.activities(), row.relatedActivities());
+        }
         var at = Timestamp.from(stored);
-        var seqs = jdbc
-                .sql("""
-                INSERT INTO lrs.statement (id, stored, verb_id, registration, target_statement_id, client_id, statement)
-                SELECT id, ?, verb, reg, target, ?, doc::jsonb
-                FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[]) AS t(id, verb, reg, target, doc)
-                RETURNING id, seq""")
+        // One round trip: the statements, their index rows joined to the seqs the statements got, and the
+        // activity definitions. Only definitions that change what the store holds are written (and their rows
+        // locked): most statements repeat a known definition, and concurrent writers would otherwise queue on its
+        // row until commit.
+        jdbc.sql("""
+                WITH d AS (
+                    INSERT INTO lrs.activity (id, definition)
+                    SELECT n.id, n.definition FROM unnest(?::text[], ?::text[]::jsonb[]) AS n(id, definition)
+                    LEFT JOIN lrs.activity a ON a.id = n.id
+                    WHERE a.id IS NULL OR lrs.merge_definition(a.definition, n.definition) IS DISTINCT FROM a.definition
+                    ORDER BY n.id
+                    ON CONFLICT (id) DO UPDATE
+                    SET definition = lrs.merge_definition(lrs.activity.definition, excluded.definition)),
+                s AS (
+                    INSERT INTO lrs.statement (id, stored, verb_id, registration, target_statement_id, client_id, statement)
+                    SELECT id, ?, verb, reg, target, ?, doc::jsonb
+                    FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[]) AS t(id, verb, reg, target, doc)
+                    RETURNING id, seq),
+                a AS (
+                    INSERT INTO lrs.statement_agent (seq, agent, direct, stored)
+                    SELECT s.seq, u.key, u.direct, ? FROM unnest(?::uuid[], ?::text[], ?::boolean[]) AS u(id, key, direct)
+                    JOIN s ON s.id = u.id)
+                INSERT INTO lrs.statement_activity (seq, activity_id, direct, stored)
+                SELECT s.seq, u.key, u.direct, ? FROM unnest(?::uuid[], ?::text[], ?::boolean[]) AS u(id, key, direct)
+                JOIN s ON s.id = u.id""")
+                .param(definitions.ids())
+                .param(definitions.json())
                 .param(at)
                 .param(client)
                 .param(ids)
@@ -91,53 +117,38 @@ public class Statements {
                 .param(registrations)
                 .param(targets)
                 .param(json)
-                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        var agents = new IndexRows();
-        var activities = new IndexRows();
-        for (var row : rows) {
-            long seq = seqs.get(row.id());
-            agents.add(seq, row.agents(), row.relatedAgents());
-            activities.add(seq, row.activities(), row.relatedActivities());
-        }
-        agents.insert("INSERT INTO lrs.statement_agent (seq, agent, direct, stored)", at);
-        activities.insert("INSERT INTO lrs.statement_activity (seq, activity_id, direct, stored)", at);
+                .param(at)
+                .param(agents.ids.toArray(UUID[]::new))
+                .param(agents.keys.toArray(String[]::new))
+                .param(agents.direct.toArray(Boolean[]::new))
+                .param(at)
+                .param(activities.ids.toArray(UUID[]::new))
+                .param(activities.keys.toArray(String[]::new))
+                .param(activities.direct.toArray(Boolean[]::new))
+                .update();
     }
 
     /** Index rows of a batch as parallel arrays: each key once per statement, direct when it is direct anywhere. */
-    private final class IndexRows {
-        private final List<Long> seqs = new ArrayList<>();
+    private static final class IndexRows {
+        private final List<UUID> ids = new ArrayList<>();
         private final List<String> keys = new ArrayList<>();
         private final List<Boolean> direct = new ArrayList<>();
 
-        void add(long seq, List<String> directKeys, List<String> relatedKeys) {
+        void add(UUID id, List<String> directKeys, List<String> relatedKeys) {
             var seen = new HashSet<String>();
             for (var key : directKeys) {
                 if (seen.add(key)) {
-                    seqs.add(seq);
+                    ids.add(id);
                     keys.add(key);
                     direct.add(true);
                 }
             }
             for (var key : relatedKeys) {
                 if (seen.add(key)) {
-                    seqs.add(seq);
+                    ids.add(id);
                     keys.add(key);
                     direct.add(false);
                 }
-            }
-        }
-
-        void insert(String insertInto, Timestamp stored) {
-            if (!seqs.isEmpty()) {
-                jdbc.sql(insertInto + " SELECT *, ? FROM unnest(?::bigint[], ?::text[], ?::boolean[])")
-                        .param(stored)
-                        .param(seqs.toArray(Long[]::new))
-                        .param(keys.toArray(String[]::new))
-                        .param(direct.toArray(Boolean[]::new))
-                        .update();
             }
         }
     }
@@ -163,27 +174,41 @@ public class Statements {
     }
 
     /**
-     * The stored statements that target one of these (new) statements through a chain of StatementRefs, by the
-     * id of the statement of the chain they target.
+     * What the store holds about the ids of a batch, in one round trip: the statements already stored under them,
+     * and the stored statements that target one of them through a chain of StatementRefs (sent before it), by the
+     * id they reach.
      */
-    public Map<UUID, List<UUID>> referencing(Collection<UUID> ids) {
-        var found = new HashMap<UUID, List<UUID>>();
-        if (ids.isEmpty()) {
-            return found;
-        }
+    public record LookUp(Map<UUID, JsonNode> existing, Map<UUID, List<UUID>> referencing) {}
+
+    public LookUp lookUp(Collection<UUID> ids) {
+        var existing = new HashMap<UUID, JsonNode>();
+        var referencing = new HashMap<UUID, List<UUID>>();
         jdbc.sql("""
-                WITH RECURSIVE up(id, origin, depth) AS (
+                SELECT id, statement::text, NULL::uuid FROM lrs.statement WHERE id = ANY(?::uuid[])
+                UNION ALL
+                (WITH RECURSIVE up(id, origin, depth) AS (
                     SELECT s.id, s.target_statement_id, 1 FROM lrs.statement s
                     WHERE s.target_statement_id = ANY(?::uuid[])
                     UNION ALL
                     SELECT s.id, up.origin, up.depth + 1 FROM up JOIN lrs.statement s ON s.target_statement_id = up.id
                     WHERE up.depth < 16)
-                SELECT DISTINCT origin, id FROM up""")
+                SELECT DISTINCT id, NULL, origin FROM up)""")
                 .param(ids.toArray(UUID[]::new))
-                .query((rs, i) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(rs.getObject(2, UUID.class)))
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, i) -> {
+                    var id = rs.getObject(1, UUID.class);
+                    var json = rs.getString(2);
+                    if (json != null) {
+                        existing.put(id, Json.parse(json));
+                    } else {
+                        referencing
+                                .computeIfAbsent(rs.getObject(3, UUID.class), k -> new ArrayList<>())
+                                .add(id);
+                    }
+                    return id;
+                })
                 .list();
-        return found;
+        return new LookUp(existing, referencing);
     }
 
     /** The stored statements among these ids, by id (voided or not). */
