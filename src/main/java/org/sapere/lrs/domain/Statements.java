@@ -237,7 +237,7 @@ public class Statements {
                 .param(id)
                 .param(voided)
                 .query((rs, i) ->
-                        new StoredStatement(rs.getLong(1), rs.getTimestamp(2).toInstant(), Json.parse(rs.getString(3))))
+                        new StoredStatement(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .optional();
     }
 
@@ -264,7 +264,7 @@ public class Statements {
         }
         return statement
                 .query((rs, i) ->
-                        new StoredStatement(rs.getLong(1), rs.getTimestamp(2).toInstant(), Json.parse(rs.getString(3))))
+                        new StoredStatement(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .list();
     }
 

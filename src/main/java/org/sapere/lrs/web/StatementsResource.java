@@ -166,6 +166,12 @@ class StatementsResource {
         }
         var query = query(params);
         var page = store.query(query);
+        var more = page.more() ? more(params, page.statements().getLast()) : "";
+        if (format.equals("exact") && !attachments) {
+            return XapiResponse.of("application/json", exactPage(page.statements(), more))
+                    .with("Last-Modified", HTTP_DATE.format(consistent))
+                    .with("X-Experience-API-Consistent-Through", Values.format(consistent));
+        }
         var result = Json.MAPPER.createObjectNode();
         var list = result.putArray("statements");
         var formatted = new ArrayList<JsonNode>();
@@ -174,10 +180,20 @@ class StatementsResource {
             list.add(json);
             formatted.add(json);
         }
-        result.put("more", page.more() ? more(params, page.statements().getLast()) : "");
+        result.put("more", more);
         return respond(Json.MAPPER.writeValueAsBytes(result), formatted, attachments)
                 .with("Last-Modified", HTTP_DATE.format(consistent))
                 .with("X-Experience-API-Consistent-Through", Values.format(consistent));
+    }
+
+    /** A page in the exact format: the statements as the store holds their text, not parsed and written again. */
+    private static byte[] exactPage(List<StoredStatement> statements, String more) {
+        var body = new StringBuilder(statements.size() * 1024 + 256).append("{\"statements\":[");
+        for (int i = 0; i < statements.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(statements.get(i).json());
+        }
+        body.append("],\"more\":").append(Json.MAPPER.writeValueAsString(more)).append('}');
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private XapiResponse respond(byte[] json, List<JsonNode> statements, boolean attachments) {
