@@ -25,7 +25,7 @@ public class Activities {
      * stored one ({@code lrs.merge_definition}). Sorted, so that concurrent batches lock rows in one order.
      */
     static Definitions definitions(Iterable<? extends JsonNode> statements) {
-        var definitions = new TreeMap<String, String>();
+        var definitions = new TreeMap<String, ObjectNode>();
         for (var statement : statements) {
             collect(statement.get("object"), definitions);
             var object = statement.get("object");
@@ -35,27 +35,35 @@ public class Activities {
         }
         return new Definitions(
                 definitions.keySet().toArray(String[]::new),
-                definitions.values().toArray(String[]::new));
+                definitions.values().stream()
+                        .map(Json.MAPPER::writeValueAsString)
+                        .toArray(String[]::new));
     }
 
-    /** Adds an activity's definition, merged over an earlier one of the same batch. */
-    private static void collect(JsonNode object, TreeMap<String, String> definitions) {
-        if (object.path("objectType").asString("Activity").equals("Activity") && object.has("definition")) {
-            var id = object.get("id").asString();
-            var definition = (ObjectNode) object.get("definition").deepCopy();
-            var earlier = definitions.get(id);
-            if (earlier != null) {
-                var merged = (ObjectNode) Json.parse(earlier);
-                for (var map : new String[] {"name", "description"}) {
-                    if (merged.get(map) instanceof ObjectNode old && definition.get(map) instanceof ObjectNode added) {
-                        old.setAll(added);
-                        definition.set(map, old);
-                    }
+    /**
+     * Adds an activity's definition, merged over an earlier one of the same batch. The statements' own nodes are
+     * not changed: a merge works on a copy, and the usual case, the same definition again, costs a comparison.
+     */
+    private static void collect(JsonNode object, TreeMap<String, ObjectNode> definitions) {
+        if (!object.path("objectType").asString("Activity").equals("Activity")
+                || !(object.get("definition") instanceof ObjectNode definition)) {
+            return;
+        }
+        var id = object.get("id").asString();
+        var earlier = definitions.get(id);
+        if (earlier == null) {
+            definitions.put(id, definition);
+        } else if (!earlier.equals(definition)) {
+            var merged = earlier.deepCopy();
+            var added = definition.deepCopy();
+            for (var map : new String[] {"name", "description"}) {
+                if (merged.get(map) instanceof ObjectNode old && added.get(map) instanceof ObjectNode later) {
+                    old.setAll(later);
+                    added.set(map, old);
                 }
-                merged.setAll(definition);
-                definition = merged;
             }
-            definitions.put(id, Json.MAPPER.writeValueAsString(definition));
+            merged.setAll(added);
+            definitions.put(id, merged);
         }
     }
 
