@@ -130,6 +130,9 @@ fi
 store=$(sql -At -c "SELECT count(*) FROM lrs.statement")
 store_size=$(sql -At -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'lrs' AND c.relkind = 'r'")
+sql -c "SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'lrs' AND c.relname LIKE 'statement%'
+  AND c.relkind IN ('r', 'i') ORDER BY pg_relation_size(c.oid) DESC" > "$out/sizes.txt"
 
 echo ">> filtered GETs on $store statements ($store_size): $QUERIES requests over $QUERY_CONNECTIONS connections"
 load query "$base" "$QUERIES" "$QUERY_CONNECTIONS" | tee "$out/query.txt"
