@@ -130,6 +130,7 @@ class AuthorizationMatrixTests {
         for (var route : List.of(
                 "GET /teach/courses/{id}",
                 "GET /teach/courses/{id}/export",
+                "GET /teach/courses/{id}/preview",
                 "POST /teach/courses/{id}/details",
                 "POST /teach/courses/{id}/modules",
                 "POST /teach/courses/{id}/modules/{moduleId}",

@@ -81,6 +81,11 @@ public class CourseAuthoring {
         return outline;
     }
 
+    /** A draft as learners would see it once published (Markdown rendered and sanitised), for the preview. */
+    public CourseOutline preview(Course draft) {
+        return toOutline(draft);
+    }
+
     private CourseOutline toOutline(Course c) {
         var modules = c.modules().stream()
                 .map(part -> new CourseOutline.ModuleOutline(

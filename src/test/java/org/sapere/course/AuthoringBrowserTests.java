@@ -115,6 +115,17 @@ class AuthoringBrowserTests {
                     "## Looking after a bridge\n\nMost bridges in Europe are inspected "
                             + "every six years; small repairs in time avoid large ones later.\n");
 
+            // The preview shows the draft as learners will see it: every reading, rendered.
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Preview the course as learners will see it"))
+                    .click();
+            assertThat(page.locator(".preview-lesson").count()).isEqualTo(4);
+            assertThat(page.locator(".preview-lesson table").count()).isEqualTo(1);
+            check(page, "author-045-preview");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to editing"))
+                    .click();
+
             click(page, "Publish the course");
             assertThat(notice(page)).contains("Published");
             assertThat(page.locator(".section-head .badge").first().textContent())

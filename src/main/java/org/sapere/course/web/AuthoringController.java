@@ -36,8 +36,14 @@ class AuthoringController {
     private final CourseEditor editor;
     private final IdentityDirectory identity;
     private final Materials materials;
+    private final org.sapere.course.CourseAuthoring authoring;
 
-    AuthoringController(CourseEditor editor, IdentityDirectory identity, Materials materials) {
+    AuthoringController(
+            CourseEditor editor,
+            IdentityDirectory identity,
+            Materials materials,
+            org.sapere.course.CourseAuthoring authoring) {
+        this.authoring = authoring;
         this.editor = editor;
         this.identity = identity;
         this.materials = materials;
@@ -69,6 +75,35 @@ class AuthoringController {
         }
         var id = editor.create(user.accountId(), chosen.get(), title, language);
         return new ModelAndView("redirect:/teach/courses/" + id);
+    }
+
+    /** The draft as learners will see it once published: the course page and every lesson, one after another. */
+    @GetMapping("/teach/courses/{id}/preview")
+    ModelAndView preview(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String lang,
+            @AuthenticationPrincipal SignedInUser user) {
+        var editing = editor.open(id, user.accountId());
+        var outline = authoring.preview(editing.course());
+        var language = lang == null || !CourseEditor.LANGUAGES.contains(lang)
+                ? editing.course().language()
+                : lang;
+        var people = identity.people(outline.professors());
+        return new ModelAndView("course/preview")
+                .addObject("course", outline)
+                .addObject("editing", editing)
+                .addObject("lang", language)
+                .addObject(
+                        "university",
+                        identity.organisation(outline.organisation())
+                                .map(o -> o.name())
+                                .orElse(""))
+                .addObject(
+                        "professors",
+                        outline.professors().stream()
+                                .map(people::get)
+                                .filter(java.util.Objects::nonNull)
+                                .toList());
     }
 
     /** The course (its current draft) as an archive another Sapere can import. */
