@@ -159,6 +159,7 @@ class PasskeyController {
         request.changeSessionId();
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
         new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
+        RecentSignIn.mark(request);
         var saved = new HttpSessionRequestCache().getRequest(request, response);
         var target = saved == null ? "/learn" : saved.getRedirectUrl();
         return ResponseEntity.ok(json.writeValueAsString(Map.of("redirect", target)));

@@ -17,6 +17,7 @@ public class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccess
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
+        RecentSignIn.mark(request);
         if (has(authentication, SignInStage.TWO_FACTOR_PENDING)) {
             getRedirectStrategy().sendRedirect(request, response, "/login/two-factor");
         } else if (has(authentication, SignInStage.TWO_FACTOR_SETUP)) {

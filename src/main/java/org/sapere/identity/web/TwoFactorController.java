@@ -129,6 +129,7 @@ class TwoFactorController {
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        RecentSignIn.mark(request);
         var saved = new HttpSessionRequestCache().getRequest(request, response);
         return new ModelAndView("redirect:" + (saved == null ? "/" : saved.getRedirectUrl()));
     }
