@@ -10,4 +10,16 @@ public final class SignInStage {
     public static final String TWO_FACTOR_SETUP = "ROLE_TWO_FACTOR_SETUP";
 
     private SignInStage() {}
+
+    /** Where a sign-in goes next when a second factor is still owed: that step's address, or null if none is. */
+    public static @org.jspecify.annotations.Nullable String pendingStep(
+            org.springframework.security.core.Authentication authentication) {
+        var authorities = authentication.getAuthorities().stream()
+                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .toList();
+        if (authorities.contains(TWO_FACTOR_PENDING)) {
+            return "/login/two-factor";
+        }
+        return authorities.contains(TWO_FACTOR_SETUP) ? "/account/two-factor" : null;
+    }
 }
