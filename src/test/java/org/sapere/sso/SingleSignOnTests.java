@@ -1,0 +1,162 @@
+package org.sapere.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sapere.identity.ExternalSignIn;
+import org.sapere.identity.IdentityDirectory;
+import org.sapere.identity.Role;
+import org.sapere.identity.SignedInUser;
+import org.sapere.identity.domain.AccountErasure;
+import org.sapere.identity.domain.Accounts;
+import org.sapere.sso.domain.ExternalIdentities;
+import org.sapere.sso.domain.ProviderSettings;
+import org.sapere.sso.domain.ProviderSettings.Grant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Single sign-on without a browser: the ways in answer unknown providers and forged answers with the sign-in page;
+ * the admin page checks the organisation and every field; a deleted account loses its university links.
+ */
+@Tag("db")
+@SpringBootTest
+@AutoConfigureMockMvc
+class SingleSignOnTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IdentityDirectory identity;
+
+    @Autowired
+    ExternalSignIn accounts;
+
+    @Autowired
+    ExternalIdentities externalIdentities;
+
+    @Autowired
+    AccountErasure erasure;
+
+    @Autowired
+    Accounts accountRows;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anUnknownProviderOrAForgedAnswerLeadsBackToTheSignInPage() throws Exception {
+        mvc.perform(get("/oauth2/authorization/no-such-university"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error=sso"));
+        mvc.perform(get("/login/oauth2/code/tudelft").param("code", "x").param("state", "y"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error=sso"));
+        mvc.perform(get("/login/oauth2/code/tudelft")
+                        .param("error", "access_denied")
+                        .param("state", "y"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error=sso"));
+        mvc.perform(get("/login").param("error", "sso-denied")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theAdminPageIsForTheOrganisationsAdminsAndChecksEveryField() throws Exception {
+        var jansen = signedIn("jansen@tudelft.example", false);
+        mvc.perform(get("/admin/organisations/tudelft/sso").with(user(jansen))).andExpect(status().isOk());
+        mvc.perform(get("/admin/organisations/polimi/sso").with(user(jansen))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/organisations/nowhere/sso").with(user(jansen))).andExpect(status().isNotFound());
+        var page = mvc.perform(post("/admin/organisations/tudelft/sso")
+                        .with(user(jansen))
+                        .with(csrf())
+                        .param("issuerUri", "http://idp.example.org")
+                        .param("clientId", "sapere")
+                        .param("clientSecret", "a-secret-never-shown")
+                        .param("scopes", "openid <script>")
+                        .param("emailClaim", "mail address")
+                        .param("nameClaim", "name")
+                        .param("affiliationClaim", "eduperson_affiliation")
+                        .param("professorAffiliations", "faculty, staff;drop")
+                        .param("enabled", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"issuerUri-error\"", "id=\"scopes-error\"", "id=\"emailClaim-error\"")
+                .contains("id=\"professorAffiliations-error\"")
+                .doesNotContain("a-secret-never-shown");
+        assertThat(jdbc.sql("SELECT count(*) FROM sso.provider")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // Another organisation's admin, or a professor, may not change it.
+        mvc.perform(post("/admin/organisations/tudelft/sso")
+                        .with(user(signedIn("rossi@polimi.example", false)))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void affiliationsGiveTheMappedRolesScopedOrNot() {
+        var settings = new ProviderSettings(
+                identity.organisationBySlug("tudelft").orElseThrow().id(),
+                "tudelft",
+                "TU Delft",
+                "https://idp.example.org",
+                "client",
+                "secret",
+                List.of("profile", "email"),
+                "email",
+                "name",
+                "eduperson_affiliation",
+                false,
+                List.of(new Grant("faculty", Role.PROFESSOR), new Grant("staff", Role.SUPERVISOR)),
+                true,
+                false);
+        assertThat(settings.scopes()).startsWith("openid");
+        assertThat(settings.rolesFor(List.of("Faculty@tudelft.nl", "member"))).isEqualTo(Set.of(Role.PROFESSOR));
+        assertThat(settings.rolesFor(List.of("student"))).isEmpty();
+        assertThat(settings.rolesFor(List.of("staff", "faculty")))
+                .containsExactlyInAnyOrder(Role.PROFESSOR, Role.SUPERVISOR);
+    }
+
+    @Test
+    void deletingTheAccountForgetsItsUniversityLinks() {
+        var account = accounts.register("ruth.de.wit@sso.sapere.test", "Ruth de Wit", "nl", "test", null);
+        accountRows.changePassword(account.value(), encoder.encode("a long enough password for ruth"));
+        var tudelft = identity.organisationBySlug("tudelft").orElseThrow().id();
+        externalIdentities.link("https://idp.example.org", "ruth-0001", account, tudelft);
+        assertThat(erasure.erase(account.value(), "a long enough password for ruth"))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT count(*) FROM sso.external_identity WHERE account_id = :id")
+                                .param("id", account.value())
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
+
+    private SignedInUser signedIn(String email, boolean platformAdmin) {
+        return new SignedInUser(identity.accountByEmail(email).orElseThrow(), email, email, null, platformAdmin, true);
+    }
+}
