@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * is linked by address; TOTP still asks for the code; the provider's refusal lands on the sign-in page.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sapere.sso.allow-loopback-http=true")
 class SingleSignOnBrowserTests {
 
     private static TestOpenIdProvider provider;

@@ -67,6 +67,25 @@ public record ProviderSettings(
         return roles;
     }
 
+    /** The same settings with another client secret. */
+    public ProviderSettings withClientSecret(String secret) {
+        return new ProviderSettings(
+                organisation,
+                slug,
+                displayName,
+                issuerUri,
+                clientId,
+                secret,
+                scopes,
+                emailClaim,
+                nameClaim,
+                affiliationClaim,
+                trustEmail,
+                grants,
+                enabled,
+                fromProperties);
+    }
+
     /** The affiliation values that give this role, as the admin page shows them. */
     public String affiliationsFor(Role role) {
         return String.join(

@@ -36,6 +36,7 @@ public class Providers {
     private final IdentityDirectory identity;
     private final SecretBox secrets;
     private volatile Snapshot cached = new Snapshot(List.of(), Instant.MIN);
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Providers(JdbcClient jdbc, SsoProperties properties, IdentityDirectory identity, SecretBox secrets) {
         this.jdbc = jdbc;
@@ -121,6 +122,9 @@ public class Providers {
         properties.providers().forEach((slug, p) -> {
             var organisation = identity.organisationBySlug(slug);
             if (organisation.isEmpty() || p.issuerUri() == null || p.clientId() == null || p.clientSecret() == null) {
+                if (!warned.add(slug)) {
+                    return;
+                }
                 log.warn(
                         "sapere.sso.providers.{} is ignored: it needs an existing organisation short name, issuer-uri, client-id and client-secret",
                         slug);
@@ -196,6 +200,9 @@ public class Providers {
         try {
             return secrets.decrypt(stored);
         } catch (RuntimeException e) {
+            if (!warned.add("secret of " + organisation.slug())) {
+                return null;
+            }
             log.warn(
                     "The stored client secret of {}'s single sign-on cannot be decrypted (was sapere.sso.encryption-key changed?); its sign-in is off until an admin enters the secret again",
                     organisation.slug());

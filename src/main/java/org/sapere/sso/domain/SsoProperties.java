@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param encryptionKey the key that encrypts client secrets stored by the admin page; empty: a random key kept in
  *     {@code <data-dir>/sso-secret.key} (set it when several instances share a database)
+ * @param allowLoopbackHttp whether the admin page accepts a plain-http issuer on this machine (a provider for
+ *     development or tests); otherwise it takes https issuers only, and never fetches from other local services
  */
 @ConfigurationProperties("sapere.sso")
 public record SsoProperties(
-        @Nullable String encryptionKey, @DefaultValue Map<String, Provider> providers) {
+        @Nullable String encryptionKey,
+        @DefaultValue("false") boolean allowLoopbackHttp,
+        @DefaultValue Map<String, Provider> providers) {
 
     /**
      * One organisation's OpenID provider.

@@ -32,8 +32,9 @@ final class ProviderValidation {
 
     /** The settings, or null if a field is wrong (see {@link #errors()}). */
     @Nullable
-    ProviderSettings check(ProviderForm form, String secret, boolean secretStored, Organisation organisation) {
-        if (!issuerOk(form.issuerUri().strip())) {
+    ProviderSettings check(
+            ProviderForm form, String secret, boolean secretStored, Organisation organisation, boolean loopbackHttp) {
+        if (!issuerOk(form.issuerUri().strip(), loopbackHttp)) {
             errors.put("issuerUri", "sso.error.issuer");
         }
         if (!PRINTABLE.matcher(form.clientId().strip()).matches()) {
@@ -94,8 +95,8 @@ final class ProviderValidation {
         list.forEach(a -> grants.add(new Grant(a, role)));
     }
 
-    /** An https address; plain http only on this machine (a provider under test). */
-    private static boolean issuerOk(String issuer) {
+    /** An https address; plain http only on this machine, and only where allowed (a provider under test). */
+    private static boolean issuerOk(String issuer, boolean loopbackHttp) {
         if (issuer.isEmpty() || issuer.length() > 500) {
             return false;
         }
@@ -105,7 +106,7 @@ final class ProviderValidation {
                 return false;
             }
             return "https".equals(uri.getScheme())
-                    || ("http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()));
+                    || (loopbackHttp && "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()));
         } catch (URISyntaxException e) {
             return false;
         }

@@ -11,6 +11,7 @@ import org.sapere.shared.NotFoundException;
 import org.sapere.sso.domain.OrganisationClientRegistrations;
 import org.sapere.sso.domain.ProviderSettings;
 import org.sapere.sso.domain.Providers;
+import org.sapere.sso.domain.SsoProperties;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,11 +33,14 @@ class SsoAdminController {
     private final IdentityDirectory identity;
     private final Providers providers;
     private final ExternalSignIn audit;
+    private final SsoProperties properties;
 
-    SsoAdminController(IdentityDirectory identity, Providers providers, ExternalSignIn audit) {
+    SsoAdminController(
+            IdentityDirectory identity, Providers providers, ExternalSignIn audit, SsoProperties properties) {
         this.identity = identity;
         this.providers = providers;
         this.audit = audit;
+        this.properties = properties;
     }
 
     @GetMapping("/admin/organisations/{slug}/sso")
@@ -88,12 +92,14 @@ class SsoAdminController {
             return page(organisation, ProviderForm.of(current.get()), Map.of(), true, true);
         }
         var validation = new ProviderValidation();
-        var settings = validation.check(form, clientSecret, current.isPresent(), organisation);
+        var settings =
+                validation.check(form, clientSecret, current.isPresent(), organisation, properties.allowLoopbackHttp());
         if (settings != null && settings.enabled()) {
             // Read the provider's discovery document now, so a typo shows here and not at someone's sign-in.
             try {
+                // (A blank secret keeps the stored one; the document does not depend on it.)
                 OrganisationClientRegistrations.build(
-                        settings.clientSecret().isEmpty() ? withAnySecret(settings) : settings);
+                        settings.clientSecret().isEmpty() ? settings.withClientSecret("kept") : settings);
             } catch (RuntimeException unreachable) {
                 validation.errors().put("issuerUri", "sso.error.discovery");
                 settings = null;
@@ -140,23 +146,5 @@ class SsoAdminController {
             throw new AccessDeniedException("not an admin of " + slug);
         }
         return organisation;
-    }
-
-    private static ProviderSettings withAnySecret(ProviderSettings s) {
-        return new ProviderSettings(
-                s.organisation(),
-                s.slug(),
-                s.displayName(),
-                s.issuerUri(),
-                s.clientId(),
-                "unused",
-                s.scopes(),
-                s.emailClaim(),
-                s.nameClaim(),
-                s.affiliationClaim(),
-                s.trustEmail(),
-                s.grants(),
-                s.enabled(),
-                false);
     }
 }

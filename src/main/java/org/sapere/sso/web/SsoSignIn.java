@@ -43,6 +43,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class SsoSignIn implements SignInMethod {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoSignIn.class);
+
     private final OrganisationClientRegistrations registrations;
     private final Providers providers;
     private final FederatedSignIn federated;
@@ -90,14 +92,20 @@ class SsoSignIn implements SignInMethod {
                 .orElseThrow(() -> new OAuth2AuthenticationException(
                         new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "No provider for " + slug, null)));
         var http = currentRequest();
-        var signedIn = federated.signIn(
-                provider,
-                String.valueOf(user.getIssuer()),
-                user.getSubject(),
-                user.getClaims(),
-                language(http),
-                http == null ? null : http.getRemoteAddr());
-        return new SignedInThroughProvider(user, signedIn);
+        try {
+            var signedIn = federated.signIn(
+                    provider,
+                    String.valueOf(user.getIssuer()),
+                    user.getSubject(),
+                    user.getClaims(),
+                    language(http),
+                    http == null ? null : http.getRemoteAddr());
+            return new SignedInThroughProvider(user, signedIn);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // E.g. two first sign-ins of one person at once: the second finds the address taken. Try again.
+            log.warn("Single sign-on through {} failed: {}", slug, e.toString());
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR), e);
+        }
     }
 
     private void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
