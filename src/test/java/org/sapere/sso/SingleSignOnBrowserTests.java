@@ -62,6 +62,7 @@ class SingleSignOnBrowserTests {
         registry.add(p + "client-id", () -> TestOpenIdProvider.clientId("tudelft", false));
         registry.add(p + "client-secret", () -> TestOpenIdProvider.clientSecret("tudelft"));
         registry.add(p + "grants.faculty", () -> "PROFESSOR");
+        registry.add(p + "grants.itstaff", () -> "ORGANISATION_ADMIN");
     }
 
     @BeforeAll
@@ -187,6 +188,28 @@ class SingleSignOnBrowserTests {
                     .click();
             page.waitForURL(url("/"));
             assertThat(page.locator("header").textContent()).contains("Tim Bakker");
+        }
+    }
+
+    @Test
+    void anAdminByAffiliationMustSetUpTwoStepSignInFirst() {
+        provider.people.put(
+                "fdekker",
+                new Person("tud-001200", "femke.dekker@sso.sapere.test", true, "Femke Dekker", List.of("itstaff")));
+        try (var context = browser.context(1280, "en-GB")) {
+            var page = context.newPage();
+            page.navigate(url("/login"));
+            signInAtTheProvider(page, "TU Delft", "fdekker");
+            page.waitForURL(url("/account/two-factor"));
+            page.navigate(url("/admin/organisations/tudelft"));
+            page.waitForURL(url("/account/two-factor"));
+            var secret = page.locator("code.secret").textContent().replace(" ", "");
+            page.getByLabel("Six-digit code").fill(twoFactor.currentCode(secret));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step sign-in"))
+                    .click();
+            page.waitForURL(url("/"));
+            page.navigate(url("/admin/organisations/tudelft/sso"));
+            assertThat(page.locator("h1").textContent()).contains("Single sign-on for TU Delft");
         }
     }
 
