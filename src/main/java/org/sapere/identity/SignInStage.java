@@ -1,5 +1,9 @@
 package org.sapere.identity;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * Authorities of a sign-in that is not finished: the password was right, but a second factor is still to be
  * given (or, for an admin without one, to be set up). Such a session reaches only the pages of that step.
@@ -12,10 +16,9 @@ public final class SignInStage {
     private SignInStage() {}
 
     /** Where a sign-in goes next when a second factor is still owed: that step's address, or null if none is. */
-    public static @org.jspecify.annotations.Nullable String pendingStep(
-            org.springframework.security.core.Authentication authentication) {
+    public static @Nullable String pendingStep(Authentication authentication) {
         var authorities = authentication.getAuthorities().stream()
-                .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .map(GrantedAuthority::getAuthority)
                 .toList();
         if (authorities.contains(TWO_FACTOR_PENDING)) {
             return "/login/two-factor";

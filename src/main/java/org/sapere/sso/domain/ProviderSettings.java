@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.sapere.identity.OrganisationId;
 import org.sapere.identity.Role;
 
@@ -43,8 +44,7 @@ public record ProviderSettings(
     public ProviderSettings {
         scopes = scopes.contains("openid")
                 ? List.copyOf(scopes)
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"), scopes.stream())
-                        .toList();
+                : Stream.concat(Stream.of("openid"), scopes.stream()).toList();
         grants = List.copyOf(grants);
     }
 

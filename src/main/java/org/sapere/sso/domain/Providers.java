@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.Organisation;
@@ -36,7 +39,7 @@ public class Providers {
     private final IdentityDirectory identity;
     private final SecretBox secrets;
     private volatile Snapshot cached = new Snapshot(List.of(), Instant.MIN);
-    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     Providers(JdbcClient jdbc, SsoProperties properties, IdentityDirectory identity, SecretBox secrets) {
         this.jdbc = jdbc;
@@ -190,7 +193,7 @@ public class Providers {
                 })
                 .list()
                 .stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .forEach(result::add);
         result.sort(Comparator.comparing(ProviderSettings::displayName, String.CASE_INSENSITIVE_ORDER));
         return List.copyOf(result);

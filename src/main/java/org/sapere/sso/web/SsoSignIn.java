@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serial;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.sapere.identity.ExternalSignIn;
 import org.sapere.identity.SignInStage;
@@ -12,6 +13,9 @@ import org.sapere.shared.web.SignInMethod;
 import org.sapere.sso.domain.FederatedSignIn;
 import org.sapere.sso.domain.OrganisationClientRegistrations;
 import org.sapere.sso.domain.Providers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -43,7 +47,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class SsoSignIn implements SignInMethod {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoSignIn.class);
+    private static final Logger log = LoggerFactory.getLogger(SsoSignIn.class);
 
     private final OrganisationClientRegistrations registrations;
     private final Providers providers;
@@ -101,7 +105,7 @@ class SsoSignIn implements SignInMethod {
                     language(http),
                     http == null ? null : http.getRemoteAddr());
             return new SignedInThroughProvider(user, signedIn);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // E.g. two first sign-ins of one person at once: the second finds the address taken. Try again.
             log.warn("Single sign-on through {} failed: {}", slug, e.toString());
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR), e);
@@ -178,7 +182,7 @@ class SsoSignIn implements SignInMethod {
         }
         var wanted = request.getLocale().getLanguage();
         return PageContext.LANGUAGES.stream()
-                .map(java.util.Locale::getLanguage)
+                .map(Locale::getLanguage)
                 .filter(wanted::equals)
                 .findFirst()
                 .orElse("en");
