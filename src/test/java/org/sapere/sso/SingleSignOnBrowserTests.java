@@ -236,10 +236,14 @@ class SingleSignOnBrowserTests {
             var page = context.newPage();
             signInAsPlatformAdmin(page);
             page.navigate(url("/admin/organisations/chalmers"));
+            page.setViewportSize(360, 900);
+            check(page, "sso-02-organisation-360");
+            page.setViewportSize(1280, 900);
+            check(page, "sso-02-organisation-1280");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Single sign-on settings"))
                     .click();
             page.waitForURL(url("/admin/organisations/chalmers/sso"));
-            check(page, "sso-02-admin-empty");
+            check(page, "sso-03-admin-empty");
             page.getByLabel("Issuer address").fill("ftp://nowhere");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the settings"))
                     .click();
