@@ -58,11 +58,19 @@ public class ExternalSignIn {
     }
 
     /**
-     * Creates an account without a password whose address the other system confirmed; roles waiting for the
-     * address (invitations) are given at once. The person can set a password later through "forgot password".
+     * Creates an account without a password for a person the other system vouches for; they sign in through it
+     * (and can set a password later through "forgot password", which proves the mailbox). Roles waiting for the
+     * address (invitations) are given only if the other system confirmed the address: otherwise it could claim
+     * someone else's invitation.
      */
     @Transactional
-    public AccountId register(String email, String displayName, String language, String via, @Nullable String ip) {
+    public AccountId register(
+            String email,
+            String displayName,
+            String language,
+            String via,
+            @Nullable String ip,
+            boolean addressConfirmed) {
         var name = displayName.strip().isEmpty() ? email.substring(0, email.indexOf('@')) : displayName.strip();
         if (name.length() > Account.MAX_NAME) {
             name = name.substring(0, Account.MAX_NAME);
@@ -70,8 +78,15 @@ public class ExternalSignIn {
         var account =
                 new Account(java.util.UUID.randomUUID(), email, name, null, null, null, false, true, true, language);
         accounts.insert(account);
-        audit.record("ACCOUNT_CREATED", account.id(), account.email(), ip, via);
-        memberships.acceptInvitations(account.id(), account.email());
+        audit.record(
+                "ACCOUNT_CREATED",
+                account.id(),
+                account.email(),
+                ip,
+                addressConfirmed ? via : via + "; address not confirmed by the provider");
+        if (addressConfirmed) {
+            memberships.acceptInvitations(account.id(), account.email());
+        }
         return new AccountId(account.id());
     }
 

@@ -134,7 +134,7 @@ class SingleSignOnBrowserTests {
 
     @Test
     void anExistingConfirmedAccountIsLinkedByAddress() {
-        var existing = accounts.register("lena.vos@sso.sapere.test", "Lena Vos (Sapere)", "en", "test", null);
+        var existing = accounts.register("lena.vos@sso.sapere.test", "Lena Vos (Sapere)", "en", "test", null, true);
         provider.people.put(
                 "lvos", new Person("tud-000733", "lena.vos@sso.sapere.test", true, "L. Vos", List.of("student")));
         try (var context = browser.context(1280, "en-GB")) {
@@ -153,7 +153,7 @@ class SingleSignOnBrowserTests {
 
     @Test
     void anUnconfirmedAddressAtTheProviderIsNotLinkedToAnExistingAccount() {
-        accounts.register("nora.kuiper@sso.sapere.test", "Nora Kuiper", "en", "test", null);
+        accounts.register("nora.kuiper@sso.sapere.test", "Nora Kuiper", "en", "test", null, true);
         provider.people.put(
                 "nkuiper", new Person("tud-000950", "nora.kuiper@sso.sapere.test", false, "Nora Kuiper", List.of()));
         try (var context = browser.context(1280, "en-GB")) {
@@ -168,7 +168,7 @@ class SingleSignOnBrowserTests {
 
     @Test
     void anAccountWithTwoStepSignInStillAsksForTheCode() {
-        var id = accounts.register("tim.bakker@sso.sapere.test", "Tim Bakker", "en", "test", null);
+        var id = accounts.register("tim.bakker@sso.sapere.test", "Tim Bakker", "en", "test", null, true);
         var secret = twoFactor.newSecret();
         jdbc.sql("UPDATE identity.account SET totp_secret = :s, totp_enabled_at = now() WHERE id = :id")
                 .param("s", secret)
@@ -215,7 +215,7 @@ class SingleSignOnBrowserTests {
 
     @Test
     void aDeactivatedAccountIsRefusedAsAtThePasswordForm() {
-        var id = accounts.register("dirk.smit@sso.sapere.test", "Dirk Smit", "en", "test", null);
+        var id = accounts.register("dirk.smit@sso.sapere.test", "Dirk Smit", "en", "test", null, true);
         jdbc.sql("UPDATE identity.account SET enabled = false WHERE id = :id")
                 .param("id", id.value())
                 .update();

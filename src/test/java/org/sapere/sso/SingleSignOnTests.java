@@ -1,6 +1,7 @@
 package org.sapere.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.AccountErasure;
 import org.sapere.identity.domain.Accounts;
 import org.sapere.sso.domain.ExternalIdentities;
+import org.sapere.sso.domain.FederatedSignIn;
 import org.sapere.sso.domain.ProviderSettings;
 import org.sapere.sso.domain.ProviderSettings.Grant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -140,9 +144,83 @@ class SingleSignOnTests {
                 .containsExactlyInAnyOrder(Role.PROFESSOR, Role.SUPERVISOR);
     }
 
+    @Autowired
+    FederatedSignIn federated;
+
+    @Test
+    void anInvitationGoesOnlyToAnAddressTheProviderConfirmed() {
+        var polimi = identity.organisationBySlug("polimi").orElseThrow().id();
+        var admin = identity.accountByEmail("admin@sapere.example").orElseThrow();
+        for (var email : List.of("sara.conti@sso.sapere.test", "piero.sala@sso.sapere.test")) {
+            jdbc.sql("""
+                    INSERT INTO identity.invitation (id, organisation_id, email, role, invited_by)
+                    VALUES (gen_random_uuid(), :org, :email, 'SUPERVISOR', :by)""")
+                    .param("org", polimi.value())
+                    .param("email", email)
+                    .param("by", admin.value())
+                    .update();
+        }
+        var provider = settings("https://idp.polimi.example", List.of());
+        var confirmed = federated.signIn(
+                provider,
+                "https://idp.polimi.example",
+                "p-1",
+                Map.of("email", "sara.conti@sso.sapere.test", "email_verified", true, "name", "Sara Conti"),
+                "it",
+                null);
+        var unconfirmed = federated.signIn(
+                provider,
+                "https://idp.polimi.example",
+                "p-2",
+                Map.of("email", "piero.sala@sso.sapere.test", "name", "Piero Sala"),
+                "it",
+                null);
+        var sara = ((SignedInUser) confirmed.getPrincipal()).accountId();
+        var piero = ((SignedInUser) unconfirmed.getPrincipal()).accountId();
+        assertThat(identity.hasRole(sara, polimi, Role.SUPERVISOR)).isTrue();
+        assertThat(identity.hasRole(piero, polimi, Role.SUPERVISOR)).isFalse();
+        assertThat(confirmed.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_LEARNER");
+        // Later the subject alone finds the account, whatever address the provider now sends.
+        var again = federated.signIn(
+                provider,
+                "https://idp.polimi.example",
+                "p-1",
+                Map.of("email", "s.conti@sso.sapere.test", "email_verified", true),
+                "it",
+                null);
+        assertThat(((SignedInUser) again.getPrincipal()).accountId()).isEqualTo(sara);
+        // The same subject at another issuer is someone else.
+        assertThatThrownBy(() -> federated.signIn(
+                        provider,
+                        "https://other.example",
+                        "p-1",
+                        Map.of("email", "sara.conti@sso.sapere.test"),
+                        "it",
+                        null))
+                .isInstanceOf(OAuth2AuthenticationException.class);
+    }
+
+    private ProviderSettings settings(String issuer, List<Grant> grants) {
+        return new ProviderSettings(
+                identity.organisationBySlug("polimi").orElseThrow().id(),
+                "polimi",
+                "POLIMI",
+                issuer,
+                "client",
+                "secret",
+                List.of("openid", "profile", "email"),
+                "email",
+                "name",
+                "eduperson_affiliation",
+                false,
+                grants,
+                true,
+                false);
+    }
+
     @Test
     void deletingTheAccountForgetsItsUniversityLinks() {
-        var account = accounts.register("ruth.de.wit@sso.sapere.test", "Ruth de Wit", "nl", "test", null);
+        var account = accounts.register("ruth.de.wit@sso.sapere.test", "Ruth de Wit", "nl", "test", null, true);
         accountRows.changePassword(account.value(), encoder.encode("a long enough password for ruth"));
         var tudelft = identity.organisationBySlug("tudelft").orElseThrow().id();
         externalIdentities.link("https://idp.example.org", "ruth-0001", account, tudelft);

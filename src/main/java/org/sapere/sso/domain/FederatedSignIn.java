@@ -103,7 +103,7 @@ public class FederatedSignIn {
             account = found.id();
         } else {
             var name = text(claims.get(provider.nameClaim()));
-            account = accounts.register(email, name == null ? "" : name, language, via, ip);
+            account = accounts.register(email, name == null ? "" : name, language, via, ip, confirmed);
         }
         identities.link(issuer, subject, account, provider.organisation());
         accounts.audit("SSO_LINKED", account, email, ip, via + "; subject " + abbreviate(subject) + " at " + issuer);
