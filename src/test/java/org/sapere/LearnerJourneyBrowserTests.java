@@ -87,7 +87,9 @@ class LearnerJourneyBrowserTests {
             check(page, name + "-05-login");
             page.getByLabel("E-mail address").fill(email);
             page.getByLabel("Password").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                     .click();
             page.waitForURL(url("/courses/project-management-essentials"));
 

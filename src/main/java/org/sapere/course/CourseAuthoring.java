@@ -39,6 +39,16 @@ public class CourseAuthoring {
         return courses.findById(id.value()).map(this::remember);
     }
 
+    /** The outline at this version or a newer one (after a {@link CoursePublished} event, never an older cached one). */
+    public Optional<CourseOutline> outline(CourseId id, int atLeastVersion) {
+        var found = outline(id);
+        if (found.isPresent() && found.get().version() < atLeastVersion) {
+            outlines.remove(id);
+            return courses.findById(id.value()).map(this::remember);
+        }
+        return found;
+    }
+
     public Optional<CourseOutline> outlineBySlug(String slug) {
         var id = slugs.get(slug);
         if (id != null) {

@@ -21,9 +21,22 @@ public class IdentityDirectory {
     private static final Duration FRESH_FOR = Duration.ofSeconds(30);
     private volatile Snapshot cached = new Snapshot(List.of(), Instant.MIN);
 
-    IdentityDirectory(Accounts accounts, Organisations organisations) {
+    private final org.sapere.identity.domain.Alumni alumni;
+
+    IdentityDirectory(Accounts accounts, Organisations organisations, org.sapere.identity.domain.Alumni alumni) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.alumni = alumni;
+    }
+
+    /** Forgets the organisations kept in memory, after an admin changed one. */
+    public void refreshOrganisations() {
+        cached = new Snapshot(List.of(), Instant.MIN);
+    }
+
+    /** True if the person confirmed that they are an alumnus of the organisation (offerings can require it). */
+    public boolean isAlumnus(AccountId account, OrganisationId organisation) {
+        return alumni.isAlumnus(account.value(), organisation.value());
     }
 
     /** Every organisation, by name. Kept for a few seconds: pages ask for them on every request. */
@@ -55,6 +68,13 @@ public class IdentityDirectory {
         return accounts.findAll(ids.stream().map(AccountId::value).toList()).stream()
                 .map(a -> new Person(new AccountId(a.id()), a.displayName(), a.headline(), a.bio()))
                 .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /** The organisations in which the person has this role. */
+    public List<OrganisationId> organisationsWhere(AccountId account, Role role) {
+        return accounts.organisationsWithRole(account.value(), role).stream()
+                .map(OrganisationId::new)
+                .toList();
     }
 
     public boolean hasRole(AccountId account, OrganisationId organisation, Role role) {

@@ -143,7 +143,9 @@ class AccountJourneyBrowserTests {
         page.navigate(url("/login"));
         page.getByLabel("E-mail address").fill(email);
         page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
         page.waitForLoadState();
     }
@@ -168,7 +170,7 @@ class AccountJourneyBrowserTests {
     private void check(Page page, String screenshot) {
         Browser.screenshot(page, screenshot);
         Browser.assertAccessible(page);
-        assertThat(Browser.scrollsSideways(page)).isFalse();
+        assertThat(Browser.scrollsSideways(page)).as(Browser.overflowing(page)).isFalse();
     }
 
     private String url(String path) {

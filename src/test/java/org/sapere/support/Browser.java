@@ -65,6 +65,17 @@ public final class Browser implements AutoCloseable {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
+    /** The elements that stick out to the right of the viewport (for the message when a page scrolls sideways). */
+    public static String overflowing(Page page) {
+        return String.valueOf(page.evaluate("""
+                () => [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .slice(0, 8)
+                  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                            + Math.round(e.getBoundingClientRect().right) + 'px')
+                  .join(', ')"""));
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target", "screenshots", name + ".png"))

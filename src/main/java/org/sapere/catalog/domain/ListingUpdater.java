@@ -39,7 +39,7 @@ class ListingUpdater {
 
     @ApplicationModuleListener
     void on(CoursePublished published) {
-        var course = courses.outline(published.course()).orElseThrow();
+        var course = courses.outline(published.course(), published.version()).orElseThrow();
         var university = identity.organisation(course.organisation()).orElseThrow();
         var professors = identity.people(course.professors());
         var professorNames = course.professors().stream()

@@ -82,6 +82,20 @@ public class Courses {
         }
     }
 
+    /** Replaces what learners see with this version (modules and lessons keep their ids). */
+    public void replacePublished(Course c) {
+        jdbc.sql("DELETE FROM course.course WHERE id = :id").param("id", c.id()).update();
+        insert(c);
+    }
+
+    /** The highest published version, 0 if never published. */
+    public int latestVersion(UUID course) {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM course.course WHERE id = :id")
+                .param("id", course)
+                .query(Integer.class)
+                .single();
+    }
+
     public Optional<Course> findById(UUID id) {
         return find("c.id = :key", id);
     }

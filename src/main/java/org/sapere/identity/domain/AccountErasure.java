@@ -47,6 +47,15 @@ public class AccountErasure {
         jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id")
                 .param("id", account)
                 .update();
+        jdbc.sql("DELETE FROM identity.alumni_status WHERE account_id = :id")
+                .param("id", account)
+                .update();
+        jdbc.sql("DELETE FROM identity.passkey WHERE account_id = :id")
+                .param("id", account)
+                .update();
+        jdbc.sql("DELETE FROM identity.passkey_user WHERE account_id = :id")
+                .param("id", account)
+                .update();
         jdbc.sql("DELETE FROM identity.account_token WHERE account_id = :id")
                 .param("id", account)
                 .update();
@@ -64,7 +73,7 @@ public class AccountErasure {
         jdbc.sql("""
                 UPDATE identity.account SET email = :anonymous, display_name = 'Deleted account', password_hash = NULL,
                        headline = NULL, bio = NULL, country = NULL, course_news = false, enabled = false,
-                       platform_admin = false
+                       platform_admin = false, totp_secret = NULL, totp_enabled_at = NULL
                 WHERE id = :id""")
                 .param("id", account)
                 .param("anonymous", "deleted-" + account + "@deleted.invalid")

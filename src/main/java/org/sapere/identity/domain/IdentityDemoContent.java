@@ -37,12 +37,15 @@ class IdentityDemoContent implements DemoContent {
     private final Organisations organisations;
     private final PasswordEncoder passwords;
     private final int extraLearners;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     IdentityDemoContent(
             Accounts accounts,
             Organisations organisations,
             PasswordEncoder passwords,
-            @Value("${sapere.demo.extra-learners:0}") int extraLearners) {
+            @Value("${sapere.demo.extra-learners:0}") int extraLearners,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.organisations = organisations;
         this.passwords = passwords;
@@ -70,6 +73,20 @@ class IdentityDemoContent implements DemoContent {
                     (String) o.get("city"),
                     (String) o.get("country"),
                     (String) o.get("website")));
+        }
+        for (var o : (List<Map<String, Object>>) demo.get("organisations")) {
+            jdbc.sql("""
+                    UPDATE identity.organisation SET brand_colour = :colour, staff_domains = :staff::text[],
+                           alumni_domains = :alumni::text[] WHERE slug = :slug""")
+                    .param("slug", o.get("slug"))
+                    .param("colour", o.get("brandColour"))
+                    .param(
+                            "staff",
+                            "{" + String.join(",", (List<String>) o.getOrDefault("staffDomains", List.of())) + "}")
+                    .param(
+                            "alumni",
+                            "{" + String.join(",", (List<String>) o.getOrDefault("alumniDomains", List.of())) + "}")
+                    .update();
         }
         // One hash for all: Argon2id is deliberately slow, and the demo accounts share a password.
         var hash = passwords.encode(DEMO_PASSWORD);

@@ -29,7 +29,9 @@ class IdentityPersonalData implements PersonalData {
                 "identity.membership",
                 "identity.invitation",
                 "identity.sign_in_failure",
-                "identity.audit_event");
+                "identity.audit_event",
+                "identity.passkey",
+                "identity.alumni_status");
     }
 
     @Override
@@ -42,6 +44,14 @@ class IdentityPersonalData implements PersonalData {
         data.put("memberships", jdbc.sql("""
                 SELECT o.name AS organisation, m.role FROM identity.membership m
                 JOIN identity.organisation o ON o.id = m.organisation_id WHERE m.account_id = :id""").param("id", account).query().listOfRows());
+        // Passkeys: what the person named them and when they were used; the public keys are of no use to anyone.
+        data.put("passkeys", jdbc.sql("""
+                SELECT label, created_at, last_used_at, backup_eligible AS synced FROM identity.passkey
+                WHERE account_id = :id ORDER BY created_at""").param("id", account).query().listOfRows());
+        data.put("alumniStatus", jdbc.sql("""
+                SELECT o.name AS organisation, s.email, s.method, s.requested_at, s.verified_at
+                FROM identity.alumni_status s JOIN identity.organisation o ON o.id = s.organisation_id
+                WHERE s.account_id = :id ORDER BY o.name""").param("id", account).query().listOfRows());
         data.put(
                 "failedSignIns",
                 jdbc.sql(

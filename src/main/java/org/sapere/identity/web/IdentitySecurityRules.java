@@ -19,8 +19,18 @@ class IdentitySecurityRules {
                 .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
                 .requestMatchers(HttpMethod.POST, "/account/two-factor")
                 .hasAnyAuthority("ROLE_LEARNER", SignInStage.TWO_FACTOR_SETUP)
+                .requestMatchers(HttpMethod.POST, "/login/passkey", "/login/passkey/options")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/alumni/confirm", "/organisations/*/logo")
+                .permitAll()
                 .requestMatchers(
-                        "/login", "/register", "/verify-email", "/forgot-password", "/reset-password", "/privacy")
+                        "/login",
+                        "/register",
+                        "/verify-email",
+                        "/forgot-password",
+                        "/reset-password",
+                        "/privacy",
+                        "/account-deleted")
                 .permitAll();
     }
 }

@@ -81,6 +81,12 @@ class PrivacyController {
             return new ModelAndView("identity/deleteRefused");
         }
         new SecurityContextLogoutHandler().logout(request, response, null);
+        // A new request, so that the page is drawn for a visitor who is no longer signed in.
+        return new ModelAndView("redirect:/account-deleted");
+    }
+
+    @GetMapping("/account-deleted")
+    ModelAndView deleted() {
         return new ModelAndView("identity/deleted");
     }
 

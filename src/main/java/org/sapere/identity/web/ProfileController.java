@@ -41,7 +41,14 @@ class ProfileController {
     private final LocaleResolver locales;
     private final Memberships memberships;
 
-    ProfileController(Profiles profiles, LocaleResolver locales, Memberships memberships) {
+    private final org.sapere.identity.domain.Alumni alumni;
+
+    ProfileController(
+            Profiles profiles,
+            LocaleResolver locales,
+            Memberships memberships,
+            org.sapere.identity.domain.Alumni alumni) {
+        this.alumni = alumni;
         this.memberships = memberships;
         this.profiles = profiles;
         this.locales = locales;
@@ -52,6 +59,10 @@ class ProfileController {
         var profile = profiles.find(user.accountId().value()).orElseThrow(() -> new NotFoundException("account"));
         return page(profile, List.of(), List.of(), locale)
                 .addObject("platformAdmin", user.platformAdmin())
+                .addObject("alumni", alumni.of(user.accountId().value()))
+                .addObject(
+                        "professor",
+                        memberships.isProfessorAnywhere(user.accountId().value()))
                 .addObject(
                         "organisationAdmin",
                         !memberships

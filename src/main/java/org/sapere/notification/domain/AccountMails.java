@@ -1,6 +1,7 @@
 package org.sapere.notification.domain;
 
 import java.util.Locale;
+import org.sapere.identity.AlumniVerificationRequested;
 import org.sapere.identity.EmailVerificationRequested;
 import org.sapere.identity.InvitationSent;
 import org.sapere.identity.PasswordResetRequested;
@@ -29,6 +30,19 @@ class AccountMails {
     void on(EmailVerificationRequested e) {
         var link = link("/verify-email", e.token());
         send(e.email(), e.language(), "mail.verify.subject", "mail.verify.body", e.displayName(), link);
+    }
+
+    @ApplicationModuleListener
+    void on(AlumniVerificationRequested e) {
+        var link = link("/alumni/confirm", e.token());
+        send(
+                e.email(),
+                e.language(),
+                "mail.alumni.subject",
+                "mail.alumni.body",
+                e.displayName(),
+                e.organisation(),
+                link);
     }
 
     @ApplicationModuleListener

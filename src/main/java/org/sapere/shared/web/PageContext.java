@@ -91,6 +91,14 @@ public final class PageContext {
         return viewer;
     }
 
+    /** A day in the reader's language, e.g. "29 Nov 2026" or "29 nov 2026". */
+    public String date(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale("en".equals(locale.getLanguage()) ? Locale.UK : locale)
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(at);
+    }
+
     public String csrfParameter() {
         return csrf == null ? "_csrf" : csrf.parameterName().get();
     }
