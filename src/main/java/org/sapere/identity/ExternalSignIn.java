@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.sapere.identity.domain.Account;
 import org.sapere.identity.domain.Accounts;
+import org.sapere.identity.domain.Alumni;
 import org.sapere.identity.domain.AuditLog;
 import org.sapere.identity.domain.Memberships;
 import org.sapere.identity.domain.TwoFactor;
@@ -29,12 +30,14 @@ public class ExternalSignIn {
     private final Memberships memberships;
     private final AuditLog audit;
     private final TwoFactor twoFactor;
+    private final Alumni alumni;
 
-    ExternalSignIn(Accounts accounts, Memberships memberships, AuditLog audit, TwoFactor twoFactor) {
+    ExternalSignIn(Accounts accounts, Memberships memberships, AuditLog audit, TwoFactor twoFactor, Alumni alumni) {
         this.accounts = accounts;
         this.memberships = memberships;
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.alumni = alumni;
     }
 
     /**
@@ -99,6 +102,11 @@ public class ExternalSignIn {
         accounts.addMembership(account.value(), organisation.value(), role);
         audit.record("ROLE_GRANTED", account.value(), null, null, role + " in " + organisation + " by " + via);
         return true;
+    }
+
+    /** Records that the organisation's own sign-in vouches for the person being one of its alumni. */
+    public boolean confirmAlumnus(AccountId account, OrganisationId organisation, String email, String via) {
+        return alumni.confirmThroughSingleSignOn(account.value(), organisation.value(), email, via);
     }
 
     /** Writes a line in the security log. */

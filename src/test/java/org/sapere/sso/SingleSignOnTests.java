@@ -200,6 +200,42 @@ class SingleSignOnTests {
                 .isInstanceOf(OAuth2AuthenticationException.class);
     }
 
+    @Test
+    void theUniversitysSignInConfirmsAlumniStatus() {
+        var polimi = identity.organisationBySlug("polimi").orElseThrow().id();
+        var provider = settings("https://idp.polimi.example", List.of());
+        var signedIn = federated.signIn(
+                provider,
+                "https://idp.polimi.example",
+                "p-alum-1",
+                Map.of(
+                        "email",
+                        "marta.riva@sso.sapere.test",
+                        "email_verified",
+                        true,
+                        "eduperson_affiliation",
+                        List.of("alum@polimi.it")),
+                "it",
+                null);
+        var marta = ((SignedInUser) signedIn.getPrincipal()).accountId();
+        assertThat(identity.isAlumnus(marta, polimi)).isTrue();
+        var other = federated.signIn(
+                provider,
+                "https://idp.polimi.example",
+                "p-student-1",
+                Map.of(
+                        "email",
+                        "luca.neri@sso.sapere.test",
+                        "email_verified",
+                        true,
+                        "eduperson_affiliation",
+                        "student"),
+                "it",
+                null);
+        assertThat(identity.isAlumnus(((SignedInUser) other.getPrincipal()).accountId(), polimi))
+                .isFalse();
+    }
+
     private ProviderSettings settings(String issuer, List<Grant> grants) {
         return new ProviderSettings(
                 identity.organisationBySlug("polimi").orElseThrow().id(),

@@ -53,8 +53,13 @@ public class FederatedSignIn {
         var account = identities
                 .signIn(issuer, subject)
                 .orElseGet(() -> link(provider, issuer, subject, claims, language, ip, via));
-        for (var role : provider.rolesFor(values(claims.get(provider.affiliationClaim())))) {
+        var affiliations = values(claims.get(provider.affiliationClaim()));
+        for (var role : provider.rolesFor(affiliations)) {
             accounts.grant(account, provider.organisation(), role, via);
+        }
+        if (ProviderSettings.isAlumnus(affiliations)) {
+            var email = text(claims.get(provider.emailClaim()));
+            accounts.confirmAlumnus(account, provider.organisation(), email == null ? "" : email, via);
         }
         return accounts.signIn(account, ip, via);
     }

@@ -86,6 +86,13 @@ public record ProviderSettings(
                 fromProperties);
     }
 
+    /** True if the values say alumnus: eduPerson's {@code alum}, scoped ({@code alum@tudelft.nl}) or not. */
+    public static boolean isAlumnus(Collection<String> affiliations) {
+        return affiliations.stream()
+                .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(v -> v.equals("alum") || v.startsWith("alum@"));
+    }
+
     /** The affiliation values that give this role, as the admin page shows them. */
     public String affiliationsFor(Role role) {
         return String.join(
