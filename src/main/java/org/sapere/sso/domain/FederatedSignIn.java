@@ -53,6 +53,11 @@ public class FederatedSignIn {
         var account = identities
                 .signIn(issuer, subject)
                 .orElseGet(() -> link(provider, issuer, subject, claims, language, ip, via));
+        if (accounts.account(account)
+                .filter(ExternalSignIn.ExternalAccount::active)
+                .isEmpty()) {
+            return accounts.signIn(account, ip, via); // refused and audited there, before any role is given
+        }
         var affiliations = values(claims.get(provider.affiliationClaim()));
         for (var role : provider.rolesFor(affiliations)) {
             accounts.grant(account, provider.organisation(), role, via);
