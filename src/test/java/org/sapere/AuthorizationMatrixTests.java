@@ -69,6 +69,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}", SIGNED_IN);
         DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/complete", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
@@ -127,8 +128,10 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /teach", SIGNED_IN);
         DECLARED.put("POST /teach/courses", SIGNED_IN);
         DECLARED.put("POST /teach/preview", SIGNED_IN);
+        DECLARED.put("POST /teach/import", SIGNED_IN);
         for (var route : List.of(
                 "GET /teach/courses/{id}",
+                "GET /teach/courses/{id}/export",
                 "POST /teach/courses/{id}/details",
                 "POST /teach/courses/{id}/modules",
                 "POST /teach/courses/{id}/modules/{moduleId}",
@@ -138,6 +141,7 @@ class AuthorizationMatrixTests {
                 "GET /teach/courses/{id}/lessons/{lessonId}",
                 "POST /teach/courses/{id}/lessons/{lessonId}",
                 "POST /teach/courses/{id}/lessons/{lessonId}/autosave",
+                "POST /teach/courses/{id}/lessons/{lessonId}/file",
                 "POST /teach/courses/{id}/lessons/{lessonId}/move",
                 "POST /teach/courses/{id}/lessons/{lessonId}/delete",
                 "POST /teach/courses/{id}/publish")) {

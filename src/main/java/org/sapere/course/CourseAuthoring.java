@@ -92,7 +92,8 @@ public class CourseAuthoring {
                                         l.title(),
                                         l.kind(),
                                         l.minutes(),
-                                        Optional.ofNullable(l.body()).map(this::html)))
+                                        Optional.ofNullable(l.body()).map(this::html),
+                                        Optional.ofNullable(l.material())))
                                 .toList()))
                 .toList();
         return new CourseOutline(

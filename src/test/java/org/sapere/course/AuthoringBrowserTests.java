@@ -144,9 +144,9 @@ class AuthoringBrowserTests {
 
     private void addReading(Page page, int module, String title, int minutes) {
         var card = page.locator(".module-editor").nth(module);
-        card.getByLabel("New reading").fill(title);
+        card.getByLabel("New lesson").fill(title);
         card.getByLabel("Minutes").fill(String.valueOf(minutes));
-        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Add the reading")))
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Add the lesson")))
                 .click();
         page.waitForLoadState();
         assertThat(notice(page)).contains("Your changes are saved");

@@ -54,6 +54,20 @@ public final class CourseDocuments {
                 if (lesson.body() != null) {
                     l.put("body", lesson.body().variants());
                 }
+                if (lesson.material() != null) {
+                    var f = lesson.material();
+                    l.put(
+                            "material",
+                            Map.of(
+                                    "key",
+                                    f.key(),
+                                    "fileName",
+                                    f.fileName(),
+                                    "contentType",
+                                    f.contentType(),
+                                    "size",
+                                    f.size()));
+                }
                 lessons.add(l);
             }
             m.put("lessons", lessons);
@@ -86,7 +100,14 @@ public final class CourseDocuments {
                         text(l, "title"),
                         new LessonKind(l.path("kind").asString("reading")),
                         l.path("minutes").asInt(0),
-                        l.has("body") ? text(l, "body") : null));
+                        l.has("body") ? text(l, "body") : null,
+                        l.has("material")
+                                ? new org.sapere.course.LessonMaterial(
+                                        l.path("material").path("key").asString(""),
+                                        l.path("material").path("fileName").asString("file"),
+                                        l.path("material").path("contentType").asString("application/octet-stream"),
+                                        l.path("material").path("size").asLong(0))
+                                : null));
             }
             modules.add(new Course.Part(uuid(m, "id"), text(m, "title"), lessons));
         }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.course.CourseId;
 import org.sapere.course.CoursePublished;
 import org.sapere.course.LessonKind;
+import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
@@ -41,6 +42,8 @@ public class CourseEditor {
     public static final int MAX_OUTCOMES = 20;
     public static final int MAX_OUTCOME = 300;
     public static final List<String> LANGUAGES = List.of("en", "it", "de", "nl", "sv", "fr", "es");
+    /** The lesson kinds this module authors; video and quiz lessons join from their own modules. */
+    public static final List<LessonKind> KINDS = List.of(LessonKind.READING, LessonMaterial.KIND);
 
     /** A problem with what was submitted: the field and a message key with its argument. */
     public record Problem(
@@ -120,6 +123,58 @@ public class CourseEditor {
                 List.of(new Course.Part(UUID.randomUUID(), LocalizedText.of(language, "Module 1"), List.of())));
         drafts.insert(course, person.value());
         return id;
+    }
+
+    /**
+     * Makes a new draft from an imported archive's course, under fresh ids, in one of the importer's universities.
+     * The lessons' kinds must be ones this installation knows; the texts are checked like any edit.
+     */
+    @Transactional
+    public UUID importCourse(AccountId person, OrganisationId university, Course imported) {
+        if (!identity.hasRole(person, university, Role.PROFESSOR)) {
+            throw new AccessDeniedException("not a professor of " + university);
+        }
+        var id = UUID.randomUUID();
+        var course = CourseArchive.withNewIds(imported, university.value(), person.value(), "x");
+        var slug = drafts.slugTaken(imported.slug(), id) || imported.slug().isBlank()
+                ? uniqueSlug(imported.title().original(), id)
+                : imported.slug();
+        course = new Course(
+                id,
+                course.organisationId(),
+                slug,
+                0,
+                course.title(),
+                course.summary(),
+                course.description(),
+                course.subjects(),
+                course.level(),
+                course.language(),
+                course.outcomes(),
+                course.professorIds(),
+                course.modules());
+        drafts.insert(course, person.value());
+        return id;
+    }
+
+    /** What in an imported course breaks the limits of the editor, if anything. */
+    public List<Problem> checkImported(Course c) {
+        var problems = new ArrayList<Problem>();
+        if (c.modules().size() > MAX_MODULES
+                || c.modules().stream().anyMatch(m -> m.lessons().size() > MAX_LESSONS_PER_MODULE)) {
+            problems.add(new Problem("archive", "author.import.tooBig", null));
+        }
+        if (c.description().variants().values().stream().anyMatch(d -> d.length() > MAX_DESCRIPTION)
+                || c.modules().stream()
+                        .flatMap(m -> m.lessons().stream())
+                        .anyMatch(l -> l.body() != null
+                                && l.body().variants().values().stream().anyMatch(b -> b.length() > MAX_BODY))) {
+            problems.add(new Problem("archive", "author.import.tooBig", null));
+        }
+        if (!LANGUAGES.contains(c.language())) {
+            problems.add(new Problem("archive", "author.language.invalid", null));
+        }
+        return problems;
     }
 
     /** Checks a new course's fields before {@link #create}. */
@@ -290,7 +345,15 @@ public class CourseEditor {
     }
 
     public Outcome addLesson(UUID courseId, UUID moduleId, AccountId person, int revision, String title, int minutes) {
+        return addLesson(courseId, moduleId, person, revision, title, minutes, LessonKind.READING);
+    }
+
+    public Outcome addLesson(
+            UUID courseId, UUID moduleId, AccountId person, int revision, String title, int minutes, LessonKind kind) {
         var problems = checkTitle(title);
+        if (!KINDS.contains(kind)) {
+            problems.add(new Problem("kind", "author.kind.invalid", null));
+        }
         if (minutes < 1 || minutes > 600) {
             problems.add(new Problem("minutes", "author.minutes.invalid", null));
         }
@@ -315,7 +378,7 @@ public class CourseEditor {
                                     lessons.add(new Course.Lesson(
                                             UUID.randomUUID(),
                                             LocalizedText.of(c.language(), title.strip()),
-                                            LessonKind.READING,
+                                            kind,
                                             minutes,
                                             LocalizedText.of(c.language(), "")));
                                     return new Course.Part(m.id(), m.title(), lessons);
@@ -355,7 +418,14 @@ public class CourseEditor {
                                 with(l.title(), lang, title.strip(), c.language()),
                                 l.kind(),
                                 minutes,
-                                with(l.body(), lang, body, c.language()))));
+                                with(l.body(), lang, body, c.language()),
+                                l.material())));
+    }
+
+    /** Gives a material lesson its (already stored and checked) file. */
+    public Outcome attachMaterial(UUID courseId, UUID lessonId, AccountId person, int revision, LessonMaterial file) {
+        return change(
+                courseId, person, revision, new ArrayList<>(), c -> mapLessons(c, lessonId, l -> l.withMaterial(file)));
     }
 
     public Outcome moveLesson(UUID courseId, UUID lessonId, AccountId person, int revision, int by) {
@@ -426,6 +496,10 @@ public class CourseEditor {
                         && (l.body() == null || l.body().original().isBlank())) {
                     problems.add(new Problem(
                             "outline", "author.publish.emptyReading", l.title().original()));
+                }
+                if (LessonMaterial.KIND.equals(l.kind()) && l.material() == null) {
+                    problems.add(new Problem(
+                            "outline", "author.publish.noFile", l.title().original()));
                 }
             }
         }

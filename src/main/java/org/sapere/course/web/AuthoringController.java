@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.course.domain.CourseEditor;
 import org.sapere.course.domain.CourseEditor.Outcome;
 import org.sapere.course.domain.CourseEditor.Problem;
+import org.sapere.course.domain.Materials;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.OrganisationId;
 import org.sapere.identity.SignedInUser;
@@ -34,10 +35,12 @@ class AuthoringController {
 
     private final CourseEditor editor;
     private final IdentityDirectory identity;
+    private final Materials materials;
 
-    AuthoringController(CourseEditor editor, IdentityDirectory identity) {
+    AuthoringController(CourseEditor editor, IdentityDirectory identity, Materials materials) {
         this.editor = editor;
         this.identity = identity;
+        this.materials = materials;
     }
 
     @GetMapping("/teach")
@@ -65,6 +68,59 @@ class AuthoringController {
             return teach(user, problems, clip(title, 200), language);
         }
         var id = editor.create(user.accountId(), chosen.get(), title, language);
+        return new ModelAndView("redirect:/teach/courses/" + id);
+    }
+
+    /** The course (its current draft) as an archive another Sapere can import. */
+    @GetMapping("/teach/courses/{id}/export")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody>
+            export(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user) {
+        var course = editor.open(id, user.accountId()).course();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(course.slug() + ".sapere.zip")
+                                .build()
+                                .toString())
+                .body(out -> org.sapere.course.domain.CourseArchive.write(course, out));
+    }
+
+    @PostMapping("/teach/import")
+    ModelAndView importArchive(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(name = "archive", required = false)
+                    org.springframework.web.multipart.@Nullable MultipartFile archive,
+            @RequestParam(defaultValue = "") String organisation,
+            HttpServletResponse response,
+            RedirectAttributes flash)
+            throws java.io.IOException {
+        var chosen = editor.universitiesOf(user.accountId()).stream()
+                .filter(o -> o.value().toString().equals(organisation))
+                .findFirst();
+        if (chosen.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("organisation", "author.university.invalid", null)), "", "en");
+        }
+        if (archive == null || archive.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("archive", "author.import.missing", null)), "", "en");
+        }
+        org.sapere.course.domain.Course course;
+        try (var in = archive.getInputStream()) {
+            course = org.sapere.course.domain.CourseArchive.read(in);
+        } catch (org.sapere.course.domain.CourseArchive.InvalidArchiveException invalid) {
+            response.setStatus(422);
+            return teach(user, List.of(new Problem("archive", invalid.key(), null)), "", "en");
+        }
+        var problems = editor.checkImported(course);
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            return teach(user, problems, "", "en");
+        }
+        var id = editor.importCourse(user.accountId(), chosen.get(), course);
+        flash.addFlashAttribute("notice", "author.import.done");
         return new ModelAndView("redirect:/teach/courses/" + id);
     }
 
@@ -195,11 +251,12 @@ class AuthoringController {
             @RequestParam(defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "0") int minutes,
+            @RequestParam(defaultValue = "reading") String kind,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             RedirectAttributes flash) {
         return after(
-                editor.addLesson(id, moduleId, user.accountId(), revision, title, minutes),
+                editor.addLesson(id, moduleId, user.accountId(), revision, title, minutes, kindOf(kind)),
                 id,
                 user,
                 lang,
@@ -245,6 +302,55 @@ class AuthoringController {
                 new Typed(clip(title, 200), minutes, clip(body, CourseEditor.MAX_BODY)),
                 outcome.problems(),
                 outcome.conflict());
+    }
+
+    /** The file of a material lesson: checked by content, streamed into storage, then attached to the draft. */
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/file")
+    ModelAndView uploadFile(
+            @PathVariable UUID id,
+            @PathVariable UUID lessonId,
+            @RequestParam(defaultValue = "0") int revision,
+            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "file", required = false)
+                    org.springframework.web.multipart.@Nullable MultipartFile file,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            RedirectAttributes flash)
+            throws java.io.IOException {
+        var editing = editor.open(id, user.accountId()); // authorises before anything is stored
+        var lesson = editor.lesson(editing.course(), lessonId)
+                .orElseThrow(() -> new org.sapere.shared.NotFoundException("lesson " + lessonId));
+        if (!org.sapere.course.LessonMaterial.KIND.equals(lesson.kind())) {
+            response.setStatus(422);
+            return lessonPage(
+                    id, lessonId, user, lang, null, List.of(new Problem("file", "author.kind.invalid", null)), false);
+        }
+        Materials.Upload upload;
+        if (file == null || file.isEmpty()) {
+            upload = new Materials.Upload(null, "author.file.missing", null);
+        } else {
+            try (var in = file.getInputStream()) {
+                upload = materials.store(id, lessonId, file.getOriginalFilename(), file.getSize(), in);
+            }
+        }
+        if (upload.stored() == null) {
+            response.setStatus(422);
+            return lessonPage(
+                    id,
+                    lessonId,
+                    user,
+                    lang,
+                    null,
+                    List.of(new Problem("file", upload.problem(), upload.argument())),
+                    false);
+        }
+        var outcome = editor.attachMaterial(id, lessonId, user.accountId(), revision, upload.stored());
+        if (!outcome.ok()) {
+            response.setStatus(outcome.conflict() ? 409 : 422);
+            return lessonPage(id, lessonId, user, lang, null, outcome.problems(), outcome.conflict());
+        }
+        flash.addFlashAttribute("notice", "author.file.saved");
+        return new ModelAndView("redirect:/teach/courses/" + id + "/lessons/" + lessonId + langQuery(lang));
     }
 
     /** Saves a lesson while the professor types (htmx); answers with a status line and the new revision. */
@@ -398,6 +504,12 @@ class AuthoringController {
                 .addObject("minutes", minutes)
                 .addObject("body", body)
                 .addObject("previewHtml", editor.preview(body))
+                .addObject("material", lesson.material())
+                .addObject("isMaterial", org.sapere.course.LessonMaterial.KIND.equals(lesson.kind()))
+                .addObject(
+                        "maxMegabytes",
+                        org.springframework.util.unit.DataSize.ofBytes(materials.maxBytes())
+                                .toMegabytes())
                 .addObject("problems", new Problems(problems))
                 .addObject("conflict", conflict);
     }
@@ -414,6 +526,13 @@ class AuthoringController {
                 .addObject("problems", new Problems(problems))
                 .addObject("title", title)
                 .addObject("language", language);
+    }
+
+    private static org.sapere.course.LessonKind kindOf(String kind) {
+        return CourseEditor.KINDS.stream()
+                .filter(k -> k.value().equals(kind))
+                .findFirst()
+                .orElse(org.sapere.course.LessonKind.READING);
     }
 
     private static String langQuery(String lang) {
