@@ -115,6 +115,8 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /admin/organisations/{slug}/profile", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/logo", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/members/{account}/revoke", organisationAdmins());
+        DECLARED.put("GET /admin/organisations/{slug}/sso", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/sso", organisationAdmins());
         DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);
         // The xAPI API authenticates its own clients (HTTP Basic); a browser session is not a credential there.

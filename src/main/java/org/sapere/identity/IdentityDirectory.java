@@ -81,6 +81,17 @@ public class IdentityDirectory {
         return accounts.hasMembership(account.value(), organisation.value(), role);
     }
 
+    /** True if the person administers the organisation: one of its organisation admins, or a platform admin. */
+    public boolean administers(AccountId account, String organisationSlug) {
+        var organisation = organisationBySlug(organisationSlug);
+        return organisation.isPresent()
+                && accounts.findById(account.value())
+                        .filter(a -> a.platformAdmin()
+                                || accounts.hasMembership(
+                                        account.value(), organisation.get().id().value(), Role.ORGANISATION_ADMIN))
+                        .isPresent();
+    }
+
     /** True before anything was ever stored: demo content loads only then. */
     public boolean isEmpty() {
         return accounts.isEmpty();
