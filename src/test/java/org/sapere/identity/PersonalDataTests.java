@@ -123,4 +123,38 @@ class PersonalDataTests {
     private SignedInUser signedIn(String email) {
         return new SignedInUser(identity.accountByEmail(email).orElseThrow(), email, email, null, false, true);
     }
+
+    @Test
+    void anAccountWithoutAPasswordIsDeletedWithItsAddressRightAfterSigningIn() throws Exception {
+        var email = "learner008@learners.sapere.test";
+        var account = identity.accountByEmail(email).orElseThrow();
+        // As if made by single sign-on: no password to ask for.
+        jdbc.sql("UPDATE identity.account SET password_hash = NULL WHERE id = :id")
+                .param("id", account.value())
+                .update();
+        var fresh = java.time.Instant.now();
+        var stale = fresh.minus(java.time.Duration.ofMinutes(30));
+
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, fresh)
+                        .param("email", "someone.else@example.org"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, stale)
+                        .param("email", email))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(identity.accountByEmail(email)).isPresent();
+
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, fresh)
+                        .param("email", email.toUpperCase(java.util.Locale.ROOT)))
+                .andExpect(redirectedUrl("/account-deleted"));
+        assertThat(identity.accountByEmail(email)).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.Passkeys;
 import org.sapere.identity.domain.Passkeys.PasskeyException;

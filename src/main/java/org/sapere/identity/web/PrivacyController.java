@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.AccountErasure;
 import org.sapere.shared.PersonalData;

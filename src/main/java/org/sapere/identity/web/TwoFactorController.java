@@ -3,6 +3,7 @@ package org.sapere.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignInStage;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.TwoFactor;

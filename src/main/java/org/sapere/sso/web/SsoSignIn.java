@@ -124,6 +124,7 @@ class SsoSignIn implements SignInMethod {
         context.setAuthentication(signedIn);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        org.sapere.identity.RecentSignIn.mark(request);
         var step = SignInStage.pendingStep(signedIn);
         if (step != null) {
             response.sendRedirect(request.getContextPath() + step);

@@ -1,4 +1,4 @@
-package org.sapere.identity.web;
+package org.sapere.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public final class RecentSignIn {
 
-    static final String ATTRIBUTE = "sapere.signedInAt";
+    public static final String ATTRIBUTE = "sapere.signedInAt";
     public static final Duration FRESH = Duration.ofMinutes(10);
 
     private RecentSignIn() {}
@@ -20,7 +20,7 @@ public final class RecentSignIn {
         request.getSession().setAttribute(ATTRIBUTE, Instant.now());
     }
 
-    static boolean isFresh(HttpServletRequest request) {
+    public static boolean isFresh(HttpServletRequest request) {
         var session = request.getSession(false);
         return session != null
                 && session.getAttribute(ATTRIBUTE) instanceof Instant at
