@@ -71,6 +71,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}", SIGNED_IN);
         DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/complete", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
@@ -116,12 +117,39 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /admin/organisations/{slug}/profile", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/logo", organisationAdmins());
         DECLARED.put("POST /admin/organisations/{slug}/members/{account}/revoke", organisationAdmins());
+        DECLARED.put("GET /admin/organisations/{slug}/sso", organisationAdmins());
+        DECLARED.put("POST /admin/organisations/{slug}/sso", organisationAdmins());
         DECLARED.put("POST /admin/lrs", PLATFORM_ADMIN_ONLY);
         DECLARED.put("POST /admin/lrs/{id}/revoke", PLATFORM_ADMIN_ONLY);
         // The xAPI API authenticates its own clients (HTTP Basic); a browser session is not a credential there.
         var api = all(Outcome.FORBIDDEN);
         api.put(Role.ANONYMOUS, Outcome.UNAUTHORIZED);
         DECLARED.put("GET /xapi/**", api);
+        // Authoring: {id} is Politecnico di Milano's "Project management essentials"; Prof. Rossi teaches there.
+        // Changes carry no current revision here, so the allowed ones are refused as conflicts and change nothing.
+        DECLARED.put("GET /teach", SIGNED_IN);
+        DECLARED.put("POST /teach/courses", SIGNED_IN);
+        DECLARED.put("POST /teach/preview", SIGNED_IN);
+        DECLARED.put("POST /teach/import", SIGNED_IN);
+        for (var route : List.of(
+                "GET /teach/courses/{id}",
+                "GET /teach/courses/{id}/export",
+                "GET /teach/courses/{id}/preview",
+                "POST /teach/courses/{id}/details",
+                "POST /teach/courses/{id}/modules",
+                "POST /teach/courses/{id}/modules/{moduleId}",
+                "POST /teach/courses/{id}/modules/{moduleId}/move",
+                "POST /teach/courses/{id}/modules/{moduleId}/delete",
+                "POST /teach/courses/{id}/modules/{moduleId}/lessons",
+                "GET /teach/courses/{id}/lessons/{lessonId}",
+                "POST /teach/courses/{id}/lessons/{lessonId}",
+                "POST /teach/courses/{id}/lessons/{lessonId}/autosave",
+                "POST /teach/courses/{id}/lessons/{lessonId}/file",
+                "POST /teach/courses/{id}/lessons/{lessonId}/move",
+                "POST /teach/courses/{id}/lessons/{lessonId}/delete",
+                "POST /teach/courses/{id}/publish")) {
+            DECLARED.put(route, professorsOfTheUniversity());
+        }
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }
@@ -199,6 +227,13 @@ class AuthorizationMatrixTests {
         if (pattern.startsWith("/universities/")) {
             pattern = pattern.replace("{slug}", "polimi");
         }
+        if (pattern.startsWith("/teach/courses/{id}")) {
+            var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
+            pattern = pattern.replace("{id}", course.id().value().toString())
+                    .replace(
+                            "{moduleId}",
+                            course.modules().getFirst().id().value().toString());
+        }
         if (pattern.startsWith("/admin/organisations/")) {
             pattern = pattern.replace("{slug}", "tudelft");
         }
@@ -244,6 +279,12 @@ class AuthorizationMatrixTests {
             }
         });
         return routes;
+    }
+
+    private static Map<Role, Outcome> professorsOfTheUniversity() {
+        var outcomes = signedIn(Outcome.FORBIDDEN);
+        outcomes.put(Role.PROFESSOR, Outcome.ALLOWED);
+        return outcomes;
     }
 
     private static Map<Role, Outcome> all(Outcome outcome) {

@@ -19,18 +19,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Uploads by professors: course archives and lesson materials. */
+    static final java.util.regex.Pattern UPLOADS =
+            java.util.regex.Pattern.compile("/teach/(import|courses/[^/]+/lessons/[^/]+/file)");
 
-    RequestSizeLimit(@Value("${sapere.web.max-request-size:1MB}") org.springframework.util.unit.DataSize max) {
+    private final long maxBytes;
+    private final long maxUploadBytes;
+
+    RequestSizeLimit(
+            @Value("${sapere.web.max-request-size:1MB}") org.springframework.util.unit.DataSize max,
+            @Value("${sapere.web.max-upload-size:200MB}") org.springframework.util.unit.DataSize maxUpload) {
         this.maxBytes = max.toBytes();
+        this.maxUploadBytes = maxUpload.toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // The record store takes attachments and enforces its own limit (sapere.lrs.max-body-bytes).
-        if (request.getContentLengthLong() > maxBytes
-                && !request.getRequestURI().startsWith("/xapi/")) {
+        var limit = UPLOADS.matcher(request.getRequestURI()).matches() ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit && !request.getRequestURI().startsWith("/xapi/")) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }

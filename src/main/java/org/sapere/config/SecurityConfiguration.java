@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.sapere.identity.SignInStage;
 import org.sapere.shared.web.SecurityRules;
+import org.sapere.shared.web.SignInMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,7 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * One filter chain: each module's {@link SecurityRules} first, then everything else needs a signed-in person.
- * Form login, CSRF on every form, a strict content security policy (no inline scripts or styles).
+ * Form login and the other sign-in methods modules add ({@link SignInMethod}, e.g. a university's OpenID provider),
+ * CSRF on every form, a strict content security policy (no inline scripts or styles).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,6 +42,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             List<SecurityRules> moduleRules,
+            List<SignInMethod> signInMethods,
             AuthenticationFailureHandler signInFailures,
             AuthenticationSuccessHandler signInSuccess)
             throws Exception {
@@ -69,6 +72,9 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new TamperProofCsrfHandler()))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(SecurityConfiguration::accessDenied));
+        for (var method : signInMethods) {
+            method.configure(http);
+        }
         return http.build();
     }
 

@@ -39,6 +39,16 @@ public class CourseAuthoring {
         return courses.findById(id.value()).map(this::remember);
     }
 
+    /** The outline at this version or a newer one (after a {@link CoursePublished} event, never an older cached one). */
+    public Optional<CourseOutline> outline(CourseId id, int atLeastVersion) {
+        var found = outline(id);
+        if (found.isPresent() && found.get().version() < atLeastVersion) {
+            outlines.remove(id);
+            return courses.findById(id.value()).map(this::remember);
+        }
+        return found;
+    }
+
     public Optional<CourseOutline> outlineBySlug(String slug) {
         var id = slugs.get(slug);
         if (id != null) {
@@ -71,6 +81,11 @@ public class CourseAuthoring {
         return outline;
     }
 
+    /** A draft as learners would see it once published (Markdown rendered and sanitised), for the preview. */
+    public CourseOutline preview(Course draft) {
+        return toOutline(draft);
+    }
+
     private CourseOutline toOutline(Course c) {
         var modules = c.modules().stream()
                 .map(part -> new CourseOutline.ModuleOutline(
@@ -82,7 +97,8 @@ public class CourseAuthoring {
                                         l.title(),
                                         l.kind(),
                                         l.minutes(),
-                                        Optional.ofNullable(l.body()).map(this::html)))
+                                        Optional.ofNullable(l.body()).map(this::html),
+                                        Optional.ofNullable(l.material())))
                                 .toList()))
                 .toList();
         return new CourseOutline(

@@ -37,7 +37,12 @@ public record CourseOutline(
 
     /** A lesson; {@code bodyHtml} is present for readings. */
     public record LessonOutline(
-            LessonId id, LocalizedText title, LessonKind kind, int minutes, Optional<LocalizedText> bodyHtml) {}
+            LessonId id,
+            LocalizedText title,
+            LessonKind kind,
+            int minutes,
+            Optional<LocalizedText> bodyHtml,
+            Optional<LessonMaterial> material) {}
 
     public Stream<LessonOutline> lessons() {
         return modules.stream().flatMap(m -> m.lessons().stream());

@@ -70,8 +70,26 @@ public class IdentityDirectory {
                 .collect(Collectors.toMap(Person::id, Function.identity()));
     }
 
+    /** The organisations in which the person has this role. */
+    public List<OrganisationId> organisationsWhere(AccountId account, Role role) {
+        return accounts.organisationsWithRole(account.value(), role).stream()
+                .map(OrganisationId::new)
+                .toList();
+    }
+
     public boolean hasRole(AccountId account, OrganisationId organisation, Role role) {
         return accounts.hasMembership(account.value(), organisation.value(), role);
+    }
+
+    /** True if the person administers the organisation: one of its organisation admins, or a platform admin. */
+    public boolean administers(AccountId account, String organisationSlug) {
+        var organisation = organisationBySlug(organisationSlug);
+        return organisation.isPresent()
+                && accounts.findById(account.value())
+                        .filter(a -> a.platformAdmin()
+                                || accounts.hasMembership(
+                                        account.value(), organisation.get().id().value(), Role.ORGANISATION_ADMIN))
+                        .isPresent();
     }
 
     /** True before anything was ever stored: demo content loads only then. */

@@ -32,6 +32,8 @@ class PersonalDataTests {
     private static final Map<String, String> EXEMPT = Map.of(
             "identity.passkey_user", "a random WebAuthn user handle: opaque bytes that say nothing about the person",
             "identity.account_token", "only SHA-256 hashes of single-use tokens; useless to the person and short-lived",
+            "course.draft", "who last saved a draft: a professor's work on their university's course",
+            "course.course_version", "who published a version: part of the university's publication record",
             "course.course", "professors as authors of published courses: part of the university's publication");
 
     @Autowired
@@ -120,5 +122,39 @@ class PersonalDataTests {
 
     private SignedInUser signedIn(String email) {
         return new SignedInUser(identity.accountByEmail(email).orElseThrow(), email, email, null, false, true);
+    }
+
+    @Test
+    void anAccountWithoutAPasswordIsDeletedWithItsAddressRightAfterSigningIn() throws Exception {
+        var email = "learner008@learners.sapere.test";
+        var account = identity.accountByEmail(email).orElseThrow();
+        // As if made by single sign-on: no password to ask for.
+        jdbc.sql("UPDATE identity.account SET password_hash = NULL WHERE id = :id")
+                .param("id", account.value())
+                .update();
+        var fresh = java.time.Instant.now();
+        var stale = fresh.minus(java.time.Duration.ofMinutes(30));
+
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, fresh)
+                        .param("email", "someone.else@example.org"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, stale)
+                        .param("email", email))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(identity.accountByEmail(email)).isPresent();
+
+        mvc.perform(post("/account/delete")
+                        .with(user(signedIn(email)))
+                        .with(csrf())
+                        .sessionAttr(RecentSignIn.ATTRIBUTE, fresh)
+                        .param("email", email.toUpperCase(java.util.Locale.ROOT)))
+                .andExpect(redirectedUrl("/account-deleted"));
+        assertThat(identity.accountByEmail(email)).isEmpty();
     }
 }

@@ -52,7 +52,7 @@ class CourseProgressTests {
 
     private static CourseOutline.LessonOutline lesson(LessonId id, int minutes) {
         return new CourseOutline.LessonOutline(
-                id, LocalizedText.of("en", "Lesson"), LessonKind.READING, minutes, Optional.empty());
+                id, LocalizedText.of("en", "Lesson"), LessonKind.READING, minutes, Optional.empty(), Optional.empty());
     }
 
     @SafeVarargs

@@ -56,7 +56,7 @@ class ListingUpdater {
 
     @ApplicationModuleListener
     void on(CoursePublished published) {
-        courses.outline(published.course()).ifPresent(this::list);
+        courses.outline(published.course(), published.version()).ifPresent(this::list);
     }
 
     @ApplicationModuleListener

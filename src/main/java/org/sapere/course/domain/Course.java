@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sapere.course.LessonKind;
+import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
 import org.sapere.shared.LocalizedText;
 
@@ -56,12 +57,21 @@ public record Course(
             LocalizedText title,
             LessonKind kind,
             int minutes,
-            @Nullable LocalizedText body) {
+            @Nullable LocalizedText body,
+            @Nullable LessonMaterial material) {
 
         public Lesson {
             if (minutes < 1 || minutes > 600) {
                 throw new IllegalArgumentException("A lesson lasts 1 to 600 minutes");
             }
+        }
+
+        public Lesson(UUID id, LocalizedText title, LessonKind kind, int minutes, @Nullable LocalizedText body) {
+            this(id, title, kind, minutes, body, null);
+        }
+
+        public Lesson withMaterial(@Nullable LessonMaterial file) {
+            return new Lesson(id, title, kind, minutes, body, file);
         }
     }
 }

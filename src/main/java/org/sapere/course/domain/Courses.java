@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sapere.course.LessonKind;
+import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
 import org.sapere.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,8 +68,9 @@ public class Courses {
             for (int l = 0; l < part.lessons().size(); l++) {
                 var lesson = part.lessons().get(l);
                 jdbc.sql("""
-                        INSERT INTO course.lesson (id, module_id, course_id, position, kind, title, minutes, body)
-                        VALUES (:id, :module, :course, :pos, :kind, CAST(:title AS jsonb), :minutes, CAST(:body AS jsonb))""")
+                        INSERT INTO course.lesson (id, module_id, course_id, position, kind, title, minutes, body, material)
+                        VALUES (:id, :module, :course, :pos, :kind, CAST(:title AS jsonb), :minutes, CAST(:body AS jsonb),
+                                CAST(:material AS jsonb))""")
                         .param("id", lesson.id())
                         .param("module", part.id())
                         .param("course", c.id())
@@ -77,9 +79,26 @@ public class Courses {
                         .param("title", json(lesson.title()))
                         .param("minutes", lesson.minutes())
                         .param("body", lesson.body() == null ? null : json(lesson.body()))
+                        .param(
+                                "material",
+                                lesson.material() == null ? null : JSON.writeValueAsString(lesson.material()))
                         .update();
             }
         }
+    }
+
+    /** Replaces what learners see with this version (modules and lessons keep their ids). */
+    public void replacePublished(Course c) {
+        jdbc.sql("DELETE FROM course.course WHERE id = :id").param("id", c.id()).update();
+        insert(c);
+    }
+
+    /** The highest published version, 0 if never published. */
+    public int latestVersion(UUID course) {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM course.course WHERE id = :id")
+                .param("id", course)
+                .query(Integer.class)
+                .single();
     }
 
     public Optional<Course> findById(UUID id) {
@@ -99,7 +118,8 @@ public class Courses {
     private Optional<Course> find(String where, Object key) {
         var rows = jdbc.sql("""
                 SELECT c.*, m.id AS m_id, m.title AS m_title,
-                       l.id AS l_id, l.title AS l_title, l.kind AS l_kind, l.minutes AS l_minutes, l.body AS l_body
+                       l.id AS l_id, l.title AS l_title, l.kind AS l_kind, l.minutes AS l_minutes, l.body AS l_body,
+                       l.material AS l_material
                 FROM course.course c
                 LEFT JOIN course.course_module m ON m.course_id = c.id
                 LEFT JOIN course.lesson l ON l.module_id = m.id
@@ -127,7 +147,10 @@ public class Courses {
                                 text(row.lessonTitle),
                                 new LessonKind(row.lessonKind),
                                 row.lessonMinutes,
-                                row.lessonBody == null ? null : text(row.lessonBody)));
+                                row.lessonBody == null ? null : text(row.lessonBody),
+                                row.lessonMaterial == null
+                                        ? null
+                                        : JSON.readValue(row.lessonMaterial, LessonMaterial.class)));
             }
         }
         var modules = parts.values().stream()
@@ -180,6 +203,7 @@ public class Courses {
         final @Nullable String lessonKind;
         final int lessonMinutes;
         final @Nullable String lessonBody;
+        final @Nullable String lessonMaterial;
 
         Row(ResultSet rs) throws SQLException {
             id = rs.getObject("id", UUID.class);
@@ -201,6 +225,7 @@ public class Courses {
             lessonKind = rs.getString("l_kind");
             lessonMinutes = rs.getInt("l_minutes");
             lessonBody = rs.getString("l_body");
+            lessonMaterial = rs.getString("l_material");
         }
     }
 }

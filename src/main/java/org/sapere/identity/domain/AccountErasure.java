@@ -43,7 +43,30 @@ public class AccountErasure {
         if (found.passwordHash() == null || !encoder.matches(password, found.passwordHash())) {
             return false;
         }
-        var email = found.email();
+        eraseNow(account, found.email());
+        return true;
+    }
+
+    /** True if the account has a password to confirm erasure with (accounts made by single sign-on may not). */
+    public boolean hasPassword(UUID account) {
+        return accounts.findById(account).map(a -> a.passwordHash() != null).orElse(false);
+    }
+
+    /**
+     * Erases an account that has no password, once the person typed their e-mail address and signed in a moment
+     * ago (with a passkey or through their university); false if the address does not match.
+     */
+    @Transactional
+    public boolean eraseWithoutPassword(UUID account, String typedEmail) {
+        var found = accounts.findById(account).orElseThrow();
+        if (found.passwordHash() != null || !found.email().equalsIgnoreCase(typedEmail.strip())) {
+            return false;
+        }
+        eraseNow(account, found.email());
+        return true;
+    }
+
+    private void eraseNow(UUID account, String email) {
         jdbc.sql("DELETE FROM identity.membership WHERE account_id = :id")
                 .param("id", account)
                 .update();
@@ -80,6 +103,5 @@ public class AccountErasure {
                 .update();
         audit.record("ACCOUNT_ERASED", account, null, null, null);
         events.publishEvent(new AccountErased(new AccountId(account), email));
-        return true;
     }
 }

@@ -114,4 +114,12 @@ public class Accounts {
                 .query(Boolean.class)
                 .single();
     }
+
+    public java.util.List<UUID> organisationsWithRole(UUID accountId, Role role) {
+        return jdbc.sql("SELECT organisation_id FROM identity.membership WHERE account_id = :a AND role = :r")
+                .param("a", accountId)
+                .param("r", role.name())
+                .query(UUID.class)
+                .list();
+    }
 }

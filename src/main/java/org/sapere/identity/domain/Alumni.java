@@ -157,6 +157,28 @@ public class Alumni {
         return Optional.of(name);
     }
 
+    /**
+     * Confirms the status because the university's own sign-in says so (its affiliation claim); true if it was
+     * not confirmed before.
+     */
+    @Transactional
+    public boolean confirmThroughSingleSignOn(UUID account, UUID organisation, String email, String via) {
+        if (isAlumnus(account, organisation)) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO identity.alumni_status (account_id, organisation_id, email, method, verified_at)
+                VALUES (:a, :o, :email, 'SSO', now())
+                ON CONFLICT (account_id, organisation_id) DO UPDATE SET email = excluded.email, method = 'SSO',
+                       verified_at = now(), token_hash = NULL, expires_at = NULL""")
+                .param("a", account)
+                .param("o", organisation)
+                .param("email", email.length() > Account.MAX_EMAIL ? email.substring(0, Account.MAX_EMAIL) : email)
+                .update();
+        audit.record("ALUMNI_CONFIRMED", account, null, null, organisation + " by " + via);
+        return true;
+    }
+
     /** The person gives up a status (or a pending claim). */
     public void withdraw(UUID account, UUID organisation) {
         if (jdbc.sql("DELETE FROM identity.alumni_status WHERE account_id = :a AND organisation_id = :o")

@@ -121,6 +121,14 @@ public class Memberships {
     /** Invitations not accepted yet. */
     public record Invitation(String email, Role role) {}
 
+    public boolean isProfessorAnywhere(UUID account) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM identity.membership WHERE account_id = :a AND role = 'PROFESSOR')")
+                .param("a", account)
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<Invitation> pendingInvitations(UUID organisation) {
         return jdbc.sql("""
                 SELECT email, role FROM identity.invitation WHERE organisation_id = :org AND accepted_at IS NULL

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.Passkeys;
 import org.sapere.identity.domain.Passkeys.PasskeyException;
@@ -159,6 +160,7 @@ class PasskeyController {
         request.changeSessionId();
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
         new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
+        RecentSignIn.mark(request);
         var saved = new HttpSessionRequestCache().getRequest(request, response);
         var target = saved == null ? "/learn" : saved.getRedirectUrl();
         return ResponseEntity.ok(json.writeValueAsString(Map.of("redirect", target)));

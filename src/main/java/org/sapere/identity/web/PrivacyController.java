@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.AccountErasure;
 import org.sapere.shared.PersonalData;
@@ -74,9 +75,14 @@ class PrivacyController {
     ModelAndView delete(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String email,
             HttpServletRequest request,
             HttpServletResponse response) {
-        if (!erasure.erase(user.accountId().value(), password)) {
+        var account = user.accountId().value();
+        var erased = erasure.hasPassword(account)
+                ? erasure.erase(account, password)
+                : RecentSignIn.isFresh(request) && erasure.eraseWithoutPassword(account, email);
+        if (!erased) {
             response.setStatus(422);
             return new ModelAndView("identity/deleteRefused");
         }

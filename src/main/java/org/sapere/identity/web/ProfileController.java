@@ -42,13 +42,16 @@ class ProfileController {
     private final Memberships memberships;
 
     private final org.sapere.identity.domain.Alumni alumni;
+    private final org.sapere.identity.domain.AccountErasure erasure;
 
     ProfileController(
             Profiles profiles,
             LocaleResolver locales,
             Memberships memberships,
-            org.sapere.identity.domain.Alumni alumni) {
+            org.sapere.identity.domain.Alumni alumni,
+            org.sapere.identity.domain.AccountErasure erasure) {
         this.alumni = alumni;
+        this.erasure = erasure;
         this.memberships = memberships;
         this.profiles = profiles;
         this.locales = locales;
@@ -60,6 +63,10 @@ class ProfileController {
         return page(profile, List.of(), List.of(), locale)
                 .addObject("platformAdmin", user.platformAdmin())
                 .addObject("alumni", alumni.of(user.accountId().value()))
+                .addObject("hasPassword", erasure.hasPassword(user.accountId().value()))
+                .addObject(
+                        "professor",
+                        memberships.isProfessorAnywhere(user.accountId().value()))
                 .addObject(
                         "organisationAdmin",
                         !memberships

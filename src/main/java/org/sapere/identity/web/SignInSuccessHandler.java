@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignInStage;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -17,6 +18,7 @@ public class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccess
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
+        RecentSignIn.mark(request);
         if (has(authentication, SignInStage.TWO_FACTOR_PENDING)) {
             getRedirectStrategy().sendRedirect(request, response, "/login/two-factor");
         } else if (has(authentication, SignInStage.TWO_FACTOR_SETUP)) {

@@ -3,6 +3,7 @@ package org.sapere.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.sapere.identity.RecentSignIn;
 import org.sapere.identity.SignInStage;
 import org.sapere.identity.SignedInUser;
 import org.sapere.identity.domain.TwoFactor;
@@ -129,6 +130,7 @@ class TwoFactorController {
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        RecentSignIn.mark(request);
         var saved = new HttpSessionRequestCache().getRequest(request, response);
         return new ModelAndView("redirect:" + (saved == null ? "/" : saved.getRedirectUrl()));
     }

@@ -17,8 +17,15 @@ public class Activities {
         this.jdbc = jdbc;
     }
 
-    void remember(Iterable<? extends JsonNode> statements) {
-        var definitions = new TreeMap<String, String>(); // sorted: concurrent batches lock rows in one order
+    /** The activity definitions of a batch, as parallel arrays sorted by id, for {@link Statements#insert}. */
+    record Definitions(String[] ids, String[] json) {}
+
+    /**
+     * The definitions the statements carry, two of one activity merged as the database merges a later one into a
+     * stored one ({@code lrs.merge_definition}). Sorted, so that concurrent batches lock rows in one order.
+     */
+    static Definitions definitions(Iterable<? extends JsonNode> statements) {
+        var definitions = new TreeMap<String, ObjectNode>();
         for (var statement : statements) {
             collect(statement.get("object"), definitions);
             var object = statement.get("object");
@@ -26,44 +33,37 @@ public class Activities {
                 collect(object.get("object"), definitions);
             }
         }
-        if (definitions.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                INSERT INTO lrs.activity (id, definition)
-                SELECT * FROM unnest(?::text[], ?::text[]::jsonb[])
-                ON CONFLICT (id) DO UPDATE SET definition = lrs.activity.definition || excluded.definition
-                    || CASE WHEN (lrs.activity.definition -> 'name') IS NOT NULL OR (excluded.definition -> 'name') IS NOT NULL
-                       THEN jsonb_build_object('name', coalesce(lrs.activity.definition -> 'name', '{}')
-                                                       || coalesce(excluded.definition -> 'name', '{}'))
-                       ELSE '{}' END
-                    || CASE WHEN (lrs.activity.definition -> 'description') IS NOT NULL OR (excluded.definition -> 'description') IS NOT NULL
-                       THEN jsonb_build_object('description', coalesce(lrs.activity.definition -> 'description', '{}')
-                                                       || coalesce(excluded.definition -> 'description', '{}'))
-                       ELSE '{}' END""")
-                .param(definitions.keySet().toArray(String[]::new))
-                .param(definitions.values().toArray(String[]::new))
-                .update();
+        return new Definitions(
+                definitions.keySet().toArray(String[]::new),
+                definitions.values().stream()
+                        .map(Json.MAPPER::writeValueAsString)
+                        .toArray(String[]::new));
     }
 
-    /** Adds an activity's definition; two in one batch merge as the database merges a later one (below). */
-    private static void collect(JsonNode object, TreeMap<String, String> definitions) {
-        if (object.path("objectType").asString("Activity").equals("Activity") && object.has("definition")) {
-            var id = object.get("id").asString();
-            var definition = (ObjectNode) object.get("definition").deepCopy();
-            var earlier = definitions.get(id);
-            if (earlier != null) {
-                var merged = (ObjectNode) Json.parse(earlier);
-                for (var map : new String[] {"name", "description"}) {
-                    if (merged.get(map) instanceof ObjectNode old && definition.get(map) instanceof ObjectNode added) {
-                        old.setAll(added);
-                        definition.set(map, old);
-                    }
+    /**
+     * Adds an activity's definition, merged over an earlier one of the same batch. The statements' own nodes are
+     * not changed: a merge works on a copy, and the usual case, the same definition again, costs a comparison.
+     */
+    private static void collect(JsonNode object, TreeMap<String, ObjectNode> definitions) {
+        if (!object.path("objectType").asString("Activity").equals("Activity")
+                || !(object.get("definition") instanceof ObjectNode definition)) {
+            return;
+        }
+        var id = object.get("id").asString();
+        var earlier = definitions.get(id);
+        if (earlier == null) {
+            definitions.put(id, definition);
+        } else if (!earlier.equals(definition)) {
+            var merged = earlier.deepCopy();
+            var added = definition.deepCopy();
+            for (var map : new String[] {"name", "description"}) {
+                if (merged.get(map) instanceof ObjectNode old && added.get(map) instanceof ObjectNode later) {
+                    old.setAll(later);
+                    added.set(map, old);
                 }
-                merged.setAll(definition);
-                definition = merged;
             }
-            definitions.put(id, Json.MAPPER.writeValueAsString(definition));
+            merged.setAll(added);
+            definitions.put(id, merged);
         }
     }
 

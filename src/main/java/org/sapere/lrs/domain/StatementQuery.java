@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of a statements query (xAPI Communication 2.1.3). {@code after} is the paging cursor: the seq of the
- * last statement of the previous page.
+ * The filters of a statements query (xAPI Communication 2.1.3). {@code afterStored} and {@code after} are the paging
+ * cursor: the stored time and seq of the last statement of the previous page.
  */
 public record StatementQuery(
         @Nullable String agent,
@@ -19,6 +19,7 @@ public record StatementQuery(
         @Nullable Instant until,
         int limit,
         boolean ascending,
+        @Nullable Instant afterStored,
         @Nullable Long after) {
 
     boolean filtersContent() {

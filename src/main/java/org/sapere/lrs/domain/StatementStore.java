@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -27,12 +29,10 @@ public class StatementStore {
 
     private final Statements statements;
     private final Attachments attachments;
-    private final Activities activities;
 
-    StatementStore(Statements statements, Attachments attachments, Activities activities) {
+    StatementStore(Statements statements, Attachments attachments) {
         this.statements = statements;
         this.attachments = attachments;
-        this.activities = activities;
     }
 
     /** A page of a query: the statements and whether more follow. */
@@ -58,7 +58,8 @@ public class StatementStore {
             ids.add(id);
         }
         checkAttachments(byId.values(), parts);
-        var existing = statements.existing(byId.keySet());
+        var found = statements.lookUp(byId.keySet());
+        var existing = found.existing();
         var toStore = new LinkedHashMap<UUID, ObjectNode>();
         for (var entry : byId.entrySet()) {
             var stored = existing.get(entry.getKey());
@@ -88,12 +89,55 @@ public class StatementStore {
             rows.add(StatementIndex.row(entry.getKey(), statement, Json.MAPPER.writeValueAsString(statement)));
         }
         if (!rows.isEmpty()) {
-            statements.insert(rows, now, client);
+            var chainKeys = chainKeys(rows, found.referencing());
+            statements.insert(rows, now, client, Activities.definitions(toStore.values()));
+            statements.insertRefKeys(chainKeys);
             statements.markVoided(voided);
             attachments.save(parts.values());
-            activities.remember(toStore.values());
         }
         return ids;
+    }
+
+    /**
+     * The filter keys each statement whose object is a StatementRef gets from the statements of its chain: the new
+     * ones from their targets (new or stored), and stored ones whose chain reaches a new statement (sent before
+     * their target) from that statement and its own chain.
+     */
+    private Map<UUID, Set<String>> chainKeys(List<Statements.Row> rows, Map<UUID, List<UUID>> referencing) {
+        var byId = new HashMap<UUID, Statements.Row>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        var keys = new HashMap<UUID, Set<String>>();
+        for (var row : rows) {
+            var target = row.target();
+            var seen = new HashSet<UUID>();
+            var chain = new LinkedHashSet<String>();
+            while (target != null && seen.size() < 16 && seen.add(target)) {
+                var member = byId.containsKey(target) ? byId.get(target) : storedRow(target);
+                if (member == null) {
+                    break;
+                }
+                chain.addAll(member.filterKeys());
+                target = member.target();
+            }
+            if (!chain.isEmpty()) {
+                keys.put(row.id(), chain);
+            }
+        }
+        referencing.forEach((origin, ids) -> {
+            if (!byId.containsKey(origin)) {
+                return; // a statement sent again: its chain keys are stored already
+            }
+            var chain = new LinkedHashSet<>(byId.get(origin).filterKeys());
+            chain.addAll(keys.getOrDefault(origin, Set.of()));
+            ids.forEach(
+                    id -> keys.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(chain));
+        });
+        return keys;
+    }
+
+    private Statements.@Nullable Row storedRow(UUID id) {
+        var stored = statements.existing(List.of(id)).get(id);
+        return stored == null ? null : StatementIndex.row(id, stored, "");
     }
 
     /** A single context activity is stored (and returned) as an array of one (Data 2.4.6.2). */

@@ -25,6 +25,9 @@ public final class Values {
             "^(?:[a-zA-Z]{2,3}(?:-[a-zA-Z]{3}){0,3}|[a-zA-Z]{4,8})(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\\d{3}))?"
                     + "(?:-(?:[a-zA-Z0-9]{5,8}|\\d[a-zA-Z0-9]{3}))*(?:-[0-9a-wy-zA-WY-Z](?:-[a-zA-Z0-9]{2,8})+)*"
                     + "(?:-x(?:-[a-zA-Z0-9]{1,8})+)?$|^x(?:-[a-zA-Z0-9]{1,8})+$");
+    private static final Pattern HOURS_ONLY = Pattern.compile(".*[+-]\\d{2}$");
+    private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+    private static final Pattern NO_SECONDS = Pattern.compile("^[^T]+T\\d{2}:\\d{2}(Z|[+-].*)$");
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC)
             .withLocale(Locale.ROOT);
@@ -54,9 +57,10 @@ public final class Values {
         if (!TIMESTAMP.matcher(value).matches()) {
             throw XapiException.badRequest("not an ISO 8601 timestamp with a time zone: " + value);
         }
-        var normal =
-                value.matches(".*[+-]\\d{2}$") ? value + ":00" : value.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2");
-        if (normal.matches("^[^T]+T\\d{2}:\\d{2}(Z|[+-].*)$")) {
+        var normal = HOURS_ONLY.matcher(value).matches()
+                ? value + ":00"
+                : COMPACT_OFFSET.matcher(value).replaceAll("$1:$2");
+        if (NO_SECONDS.matcher(normal).matches()) {
             normal = normal.substring(0, 16) + ":00" + normal.substring(16);
         }
         try {

@@ -166,6 +166,12 @@ class StatementsResource {
         }
         var query = query(params);
         var page = store.query(query);
+        var more = page.more() ? more(params, page.statements().getLast()) : "";
+        if (format.equals("exact") && !attachments) {
+            return XapiResponse.of("application/json", exactPage(page.statements(), more))
+                    .with("Last-Modified", HTTP_DATE.format(consistent))
+                    .with("X-Experience-API-Consistent-Through", Values.format(consistent));
+        }
         var result = Json.MAPPER.createObjectNode();
         var list = result.putArray("statements");
         var formatted = new ArrayList<JsonNode>();
@@ -174,11 +180,20 @@ class StatementsResource {
             list.add(json);
             formatted.add(json);
         }
-        result.put(
-                "more", page.more() ? more(params, page.statements().getLast().seq()) : "");
+        result.put("more", more);
         return respond(Json.MAPPER.writeValueAsBytes(result), formatted, attachments)
                 .with("Last-Modified", HTTP_DATE.format(consistent))
                 .with("X-Experience-API-Consistent-Through", Values.format(consistent));
+    }
+
+    /** A page in the exact format: the statements as the store holds their text, not parsed and written again. */
+    private static byte[] exactPage(List<StoredStatement> statements, String more) {
+        var body = new StringBuilder(statements.size() * 1024 + 256).append("{\"statements\":[");
+        for (int i = 0; i < statements.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(statements.get(i).json());
+        }
+        body.append("],\"more\":").append(Json.MAPPER.writeValueAsString(more)).append('}');
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private XapiResponse respond(byte[] json, List<JsonNode> statements, boolean attachments) {
@@ -199,12 +214,16 @@ class StatementsResource {
     private static StatementQuery query(Map<String, String> given) {
         var params = new HashMap<>(given);
         Long after = null;
+        Instant afterStored = null;
         if (params.containsKey("more")) {
             if (params.size() > 1) {
                 throw XapiException.badRequest("more takes no other parameters");
             }
             var cursor = Json.parse(new String(decodeMore(params.remove("more")), StandardCharsets.UTF_8));
             after = cursor.path("after").asLong();
+            afterStored = cursor.has("stored")
+                    ? Values.parseTimestamp(cursor.path("stored").asString())
+                    : null;
             cursor.path("params").forEachEntry((k, v) -> params.put(k, v.asString()));
         }
         String agent = null;
@@ -251,18 +270,20 @@ class StatementsResource {
                 params.containsKey("until") ? Values.parseTimestamp(params.get("until")) : null,
                 limit,
                 bool(params, "ascending"),
+                afterStored,
                 after);
     }
 
     /** The address of the next page: the query's parameters and the cursor, in one opaque parameter. */
-    private static String more(Map<String, String> given, long after) {
+    private static String more(Map<String, String> given, StoredStatement last) {
         var params = new HashMap<>(given);
         if (params.containsKey("more")) {
             var cursor = Json.parse(new String(decodeMore(params.remove("more")), StandardCharsets.UTF_8));
             cursor.path("params").forEachEntry((k, v) -> params.put(k, v.asString()));
         }
         var cursor = Json.MAPPER.createObjectNode();
-        cursor.put("after", after);
+        cursor.put("after", last.seq());
+        cursor.put("stored", Values.format(last.stored()));
         var saved = cursor.putObject("params");
         params.forEach(saved::put);
         return "/xapi/statements?more="

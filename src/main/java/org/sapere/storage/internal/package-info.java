@@ -1,0 +1,5 @@
+/** Helpers the storage adapters share. */
+@NullMarked
+package org.sapere.storage.internal;
+
+import org.jspecify.annotations.NullMarked;
