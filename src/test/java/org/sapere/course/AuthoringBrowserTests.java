@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthoringBrowserTests {
 
-    private static final String TITLE = "Designing Sustainable Bridges";
+    private static final String TITLE = "Progettare ponti sostenibili";
+    private static final String EN_TITLE = "Designing Sustainable Bridges";
 
     private static Browser browser;
 
@@ -52,42 +53,59 @@ class AuthoringBrowserTests {
             page.waitForURL(url("/teach"));
             check(page, "author-01-teach");
 
+            // An Italian course, with its title and summary in English too.
             page.getByLabel("Title").fill(TITLE);
-            page.getByLabel("Main language").selectOption("en");
+            page.getByLabel("Main language").selectOption("it");
             click(page, "Create the course");
             page.waitForURL(Pattern.compile(".*/teach/courses/[0-9a-f-]{36}$"));
             check(page, "author-02-new-course");
 
             page.getByLabel("Summary")
                     .fill(
-                            "How engineers design bridges that last a century, use less concrete and "
-                                    + "steel, and can be repaired and taken apart: loads, materials, life-cycle assessment and upkeep.");
+                            "Come si progettano ponti che durano un secolo, usano meno calcestruzzo e acciaio e si "
+                                    + "possono riparare e smontare: carichi, materiali, valutazione del ciclo di vita e manutenzione.");
             page.getByLabel("Learning outcomes")
-                    .fill("Estimate the loads on a short-span bridge\nCompare the embodied carbon of two designs");
+                    .fill(
+                            "Stimare i carichi su un ponte di piccola luce\nConfrontare il carbonio incorporato di due progetti");
             page.getByLabel("Sustainable technologies").check();
             page.getByLabel("Level").selectOption("INTERMEDIATE");
             click(page, "Save the details");
             assertThat(notice(page)).contains("Your changes are saved");
 
-            page.getByLabel("Module 1").fill("Loads and materials");
+            page.getByLabel("Languages of the texts")
+                    .getByRole(
+                            AriaRole.LINK,
+                            new Locator.GetByRoleOptions().setName("English").setExact(true))
+                    .click();
+            page.getByLabel("Title").fill(EN_TITLE);
+            page.getByLabel("Summary")
+                    .fill("How engineers design bridges that last a century, use less concrete and steel, and can be "
+                            + "repaired and taken apart: loads, materials, life-cycle assessment and upkeep.");
+            click(page, "Save the details");
+            assertThat(notice(page)).contains("Your changes are saved");
+            page.getByLabel("Languages of the texts")
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Italian")))
+                    .click();
+
+            page.getByLabel("Module 1").fill("Carichi e materiali");
             click(page, "Rename: Module 1");
-            addReading(page, 0, "What a bridge has to carry", 12);
-            addReading(page, 0, "Concrete, steel and timber", 15);
-            page.getByLabel("New module").fill("Building and keeping bridges");
+            addReading(page, 0, "Cosa deve sostenere un ponte", 12);
+            addReading(page, 0, "Calcestruzzo, acciaio e legno", 15);
+            page.getByLabel("New module").fill("Costruire e mantenere i ponti");
             click(page, "Add the module");
-            addReading(page, 1, "Life-cycle assessment in practice", 14);
-            addReading(page, 1, "Inspection and repair", 10);
+            addReading(page, 1, "Il ciclo di vita in pratica", 14);
+            addReading(page, 1, "Ispezione e riparazione", 10);
             assertThat(page.locator(".lesson-editor-list li").count()).isEqualTo(4);
 
             // Reorder with the keyboard-operable buttons: the last reading moves up, then back down.
-            click(page, "Up: Inspection and repair");
+            click(page, "Up: Ispezione e riparazione");
             assertThat(page.locator(".module-editor")
                             .nth(1)
                             .locator(".lesson-editor-list li a")
                             .first()
                             .textContent())
-                    .isEqualTo("Inspection and repair");
-            click(page, "Down: Inspection and repair");
+                    .isEqualTo("Ispezione e riparazione");
+            click(page, "Down: Ispezione e riparazione");
 
             // Publishing is refused while readings have no text, and says why.
             click(page, "Publish the course");
@@ -95,25 +113,25 @@ class AuthoringBrowserTests {
 
             write(
                     page,
-                    "What a bridge has to carry",
-                    "## Dead and live loads\n\nA bridge carries its own weight "
-                            + "(the **dead load**) and what crosses it (the **live load**).\n\n| Load | Typical value |\n"
-                            + "|---|---|\n| Pedestrians | 5 kN/m² |\n| Lorries | 300 kN per axle group |\n");
+                    "Cosa deve sostenere un ponte",
+                    "## Carichi permanenti e variabili\n\nUn ponte sostiene il proprio peso (il **carico permanente**) "
+                            + "e ciò che lo attraversa (il **carico variabile**).\n\n| Carico | Valore tipico |\n"
+                            + "|---|---|\n| Pedoni | 5 kN/m² |\n| Camion | 300 kN per gruppo di assi |\n");
             write(
                     page,
-                    "Concrete, steel and timber",
-                    "## Three materials\n\n- Concrete: cheap, heavy, carbon-intensive"
-                            + "\n- Steel: strong, recyclable\n- Timber: light, renewable, needs protection from water\n");
+                    "Calcestruzzo, acciaio e legno",
+                    "## Tre materiali\n\n- Calcestruzzo: economico, pesante, ad alta intensità di carbonio"
+                            + "\n- Acciaio: resistente, riciclabile\n- Legno: leggero, rinnovabile, da proteggere dall'acqua\n");
             write(
                     page,
-                    "Life-cycle assessment in practice",
-                    "## From cradle to grave\n\nA life-cycle assessment "
-                            + "adds up the impacts of every stage: materials, building, use, repair and demolition.\n");
+                    "Il ciclo di vita in pratica",
+                    "## Dalla culla alla tomba\n\nUna valutazione del ciclo di vita somma gli impatti di ogni fase: "
+                            + "materiali, costruzione, uso, riparazione e demolizione.\n");
             write(
                     page,
-                    "Inspection and repair",
-                    "## Looking after a bridge\n\nMost bridges in Europe are inspected "
-                            + "every six years; small repairs in time avoid large ones later.\n");
+                    "Ispezione e riparazione",
+                    "## Prendersi cura di un ponte\n\nIn Europa la maggior parte dei ponti viene ispezionata ogni "
+                            + "sei anni; piccole riparazioni fatte in tempo evitano grandi lavori più tardi.\n");
 
             // The preview shows the draft as learners will see it: every reading, rendered.
             page.getByRole(
@@ -136,21 +154,30 @@ class AuthoringBrowserTests {
         try (var context = browser.context(360, "en-GB")) {
             var page = context.newPage();
             signIn(page, "learner005@learners.sapere.test");
-            page.navigate(url("/courses"));
-            page.getByLabel("Search courses").fill("sustainable bridges");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
-                    .click();
-            page.waitForURL(Pattern.compile(".*q=sustainable.*"));
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(TITLE))
+            // Found by an inflected Italian word ("ponte", singular, in a title that says "ponti")...
+            search(page, "ponte sostenibile");
+            assertThat(page.locator(".course-card h3").allTextContents()).contains(EN_TITLE);
+            // ... and by misspelt English words.
+            search(page, "sustainble bridgs");
+            assertThat(page.locator(".course-card h3").allTextContents()).contains(EN_TITLE);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(EN_TITLE))
                     .first()
                     .click();
-            assertThat(page.locator("h1").textContent()).isEqualTo(TITLE);
-            assertThat(page.content()).contains("Inspection and repair", "Politecnico di Milano");
+            assertThat(page.locator("h1").textContent()).isEqualTo(EN_TITLE);
+            assertThat(page.content()).contains("Ispezione e riparazione", "Politecnico di Milano");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enrol for free"))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("You are enrolled");
             check(page, "author-06-learner-enrolled");
         }
+    }
+
+    private void search(Page page, String words) {
+        page.navigate(url("/courses"));
+        page.getByLabel("Search courses").fill(words);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
+                .click();
+        page.waitForURL(Pattern.compile(".*q=.*"));
     }
 
     private void addReading(Page page, int module, String title, int minutes) {
@@ -172,7 +199,7 @@ class AuthoringBrowserTests {
         page.getByLabel("Text of the reading").fill(markdown);
         // The live preview (htmx) renders the Markdown as learners will see it.
         page.locator("#preview h2").waitFor();
-        if (lesson.startsWith("What a bridge")) {
+        if (lesson.startsWith("Cosa deve")) {
             assertThat(page.locator("#preview table").count()).isEqualTo(1);
             check(page, "author-03-lesson-editor");
             page.setViewportSize(360, 800);

@@ -212,7 +212,7 @@ class AuthoringHttpTests {
         return post("/teach/courses/" + course + "/lessons/" + lesson)
                 .with(csrf())
                 .param("revision", String.valueOf(revision))
-                .param("lang", "en")
+                .param("text", "en")
                 .param("title", "Two editors")
                 .param("minutes", "5")
                 .param("body", body);

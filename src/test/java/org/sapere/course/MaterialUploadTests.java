@@ -179,7 +179,7 @@ class MaterialUploadTests {
         return mvc.perform(multipart("/teach/courses/" + course + "/lessons/" + lesson + "/file")
                 .file(new MockMultipartFile("file", name, "application/pdf", bytes))
                 .param("revision", String.valueOf(rev(course)))
-                .param("lang", "en")
+                .param("text", "en")
                 .with(user(who))
                 .with(csrf()));
     }

@@ -81,7 +81,7 @@ class AuthoringController {
     @GetMapping("/teach/courses/{id}/preview")
     ModelAndView preview(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(name = "text", required = false) @Nullable String lang,
             @AuthenticationPrincipal SignedInUser user) {
         var editing = editor.open(id, user.accountId());
         var outline = authoring.preview(editing.course());
@@ -162,7 +162,7 @@ class AuthoringController {
     @GetMapping("/teach/courses/{id}")
     ModelAndView edit(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(name = "text", required = false) @Nullable String lang,
             @AuthenticationPrincipal SignedInUser user) {
         return editPage(id, user, lang, List.of(), false);
     }
@@ -171,7 +171,7 @@ class AuthoringController {
     ModelAndView details(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String summary,
             @RequestParam(defaultValue = "") String description,
@@ -204,7 +204,7 @@ class AuthoringController {
     ModelAndView addModule(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
@@ -224,7 +224,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID moduleId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
@@ -244,7 +244,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID moduleId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "0") int by,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
@@ -264,7 +264,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID moduleId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             RedirectAttributes flash) {
@@ -283,7 +283,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID moduleId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "0") int minutes,
             @RequestParam(defaultValue = "reading") String kind,
@@ -304,7 +304,7 @@ class AuthoringController {
     ModelAndView lesson(
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
-            @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(name = "text", required = false) @Nullable String lang,
             @AuthenticationPrincipal SignedInUser user) {
         return lessonPage(id, lessonId, user, lang, null, List.of(), false);
     }
@@ -314,7 +314,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "0") int minutes,
             @RequestParam(defaultValue = "") String body,
@@ -345,7 +345,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(name = "file", required = false)
                     org.springframework.web.multipart.@Nullable MultipartFile file,
             @AuthenticationPrincipal SignedInUser user,
@@ -394,7 +394,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "0") int minutes,
             @RequestParam(defaultValue = "") String body,
@@ -415,7 +415,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @RequestParam(defaultValue = "0") int by,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
@@ -435,7 +435,7 @@ class AuthoringController {
             @PathVariable UUID id,
             @PathVariable UUID lessonId,
             @RequestParam(defaultValue = "0") int revision,
-            @RequestParam(defaultValue = "") String lang,
+            @RequestParam(name = "text", defaultValue = "") String lang,
             @AuthenticationPrincipal SignedInUser user,
             HttpServletResponse response,
             RedirectAttributes flash) {
@@ -571,7 +571,7 @@ class AuthoringController {
     }
 
     private static String langQuery(String lang) {
-        return CourseEditor.LANGUAGES.contains(lang) ? "?lang=" + lang : "";
+        return CourseEditor.LANGUAGES.contains(lang) ? "?text=" + lang : "";
     }
 
     private static String clip(String value, int max) {
