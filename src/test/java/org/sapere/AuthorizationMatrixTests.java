@@ -136,6 +136,7 @@ class AuthorizationMatrixTests {
                 "GET /teach/courses/{id}/export",
                 "GET /teach/courses/{id}/preview",
                 "POST /teach/courses/{id}/details",
+                "POST /teach/courses/{id}/credit",
                 "POST /teach/courses/{id}/modules",
                 "POST /teach/courses/{id}/modules/{moduleId}",
                 "POST /teach/courses/{id}/modules/{moduleId}/move",

@@ -114,7 +114,8 @@ public class CourseAuthoring {
                 c.language(),
                 c.outcomes(),
                 c.professorIds().stream().map(AccountId::new).toList(),
-                modules);
+                modules,
+                c.credit());
     }
 
     private LocalizedText html(LocalizedText source) {

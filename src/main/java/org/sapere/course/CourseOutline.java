@@ -25,7 +25,8 @@ public record CourseOutline(
         String language,
         List<LocalizedText> outcomes,
         List<AccountId> professors,
-        List<ModuleOutline> modules) {
+        List<ModuleOutline> modules,
+        CourseCredit credit) {
 
     /** A part of the course. */
     public record ModuleOutline(CourseModuleId id, LocalizedText title, List<LessonOutline> lessons) {

@@ -68,8 +68,14 @@ class AuthoringBrowserTests {
                     .fill(
                             "Stimare i carichi su un ponte di piccola luce\nConfrontare il carbonio incorporato di due progetti");
             page.getByLabel("Sustainable technologies").check();
-            page.getByLabel("Level").selectOption("INTERMEDIATE");
+            page.getByLabel("Level", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption("INTERMEDIATE");
             click(page, "Save the details");
+            assertThat(notice(page)).contains("Your changes are saved");
+            page.getByLabel("ECTS credits").fill("2");
+            page.getByLabel("EQF level").selectOption("6");
+            page.getByLabel("How learning is assessed").selectOption("ONLINE_QUIZZES");
+            click(page, "Save the credit information");
             assertThat(notice(page)).contains("Your changes are saved");
 
             page.getByLabel("Languages of the texts")

@@ -187,6 +187,80 @@ class AuthoringHttpTests {
                 .isEqualTo(2);
     }
 
+    @Test
+    void creditInformationIsCheckedKeptThroughPublishingAndShownToLearners() throws Exception {
+        var rossi = signedIn("rossi@polimi.example");
+        var course = editor.create(
+                rossi.accountId(),
+                identity.organisationBySlug("polimi").orElseThrow().id(),
+                "Credit course",
+                "en");
+        var rev = editor.open(course, rossi.accountId()).revision();
+        for (var bad : java.util.List.of("61", "-1", "2.25", "two")) {
+            assertThat(editor.updateCredit(course, rossi.accountId(), rev, bad, "", "")
+                            .problems())
+                    .as(bad)
+                    .isNotEmpty();
+        }
+        assertThat(editor.updateCredit(course, rossi.accountId(), rev, "", "9", "")
+                        .ok())
+                .isFalse();
+        assertThat(editor.updateCredit(course, rossi.accountId(), rev, "", "", "CHARM")
+                        .ok())
+                .isFalse();
+        mvc.perform(post("/teach/courses/" + course + "/credit")
+                        .with(user(rossi))
+                        .with(csrf())
+                        .param("revision", String.valueOf(rev))
+                        .param("ects", "2,5")
+                        .param("eqfLevel", "6")
+                        .param("assessment", "SUPERVISED_EXAM"))
+                .andExpect(status().is3xxRedirection());
+        var credit = editor.open(course, rossi.accountId()).course().credit();
+        assertThat(credit.ects()).isEqualByComparingTo("2.5");
+        assertThat(credit.eqfLevel()).isEqualTo(6);
+        assertThat(credit.assessment()).isEqualTo("SUPERVISED_EXAM");
+
+        // A later edit of the details keeps it, and publishing carries it to the course page.
+        var draft = editor.open(course, rossi.accountId());
+        var module = draft.course().modules().getFirst().id();
+        editor.addLesson(course, module, rossi.accountId(), draft.revision(), "Only reading", 5);
+        draft = editor.open(course, rossi.accountId());
+        var lesson = draft.course().modules().getFirst().lessons().getFirst().id();
+        editor.updateLesson(course, lesson, rossi.accountId(), draft.revision(), "en", "Only reading", 5, "Text.");
+        draft = editor.open(course, rossi.accountId());
+        editor.updateDetails(
+                course,
+                rossi.accountId(),
+                draft.revision(),
+                "en",
+                "Credit course",
+                "Worth credits.",
+                "",
+                java.util.List.of(),
+                "ADVANCED",
+                java.util.List.of(),
+                draft.course().slug());
+        assertThat(editor.publish(
+                                course,
+                                rossi.accountId(),
+                                editor.open(course, rossi.accountId()).revision())
+                        .ok())
+                .isTrue();
+        assertThat(courses.outline(new CourseId(course), 1)
+                        .orElseThrow()
+                        .credit()
+                        .eqfLevel())
+                .isEqualTo(6);
+        var slug = editor.open(course, rossi.accountId()).course().slug();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/courses/" + slug))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(Matchers.containsString("Supervised exam")))
+                        .andExpect(content().string(Matchers.containsString("2.5"))));
+    }
+
     private String published(UUID course, UUID lesson) {
         return courses.outline(new CourseId(course), 0)
                 .orElseThrow()

@@ -73,6 +73,7 @@ class CourseProgressTests {
                 java.util.Arrays.stream(modules)
                         .map(lessons -> new CourseOutline.ModuleOutline(
                                 new CourseModuleId(UUID.randomUUID()), LocalizedText.of("en", "Part"), lessons))
-                        .toList());
+                        .toList(),
+                org.sapere.course.CourseCredit.NONE);
     }
 }

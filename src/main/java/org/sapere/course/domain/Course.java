@@ -3,6 +3,7 @@ package org.sapere.course.domain;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.sapere.course.CourseCredit;
 import org.sapere.course.LessonKind;
 import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
@@ -22,7 +23,8 @@ public record Course(
         String language,
         List<LocalizedText> outcomes,
         List<UUID> professorIds,
-        List<Part> modules) {
+        List<Part> modules,
+        CourseCredit credit) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_SUMMARY = 300;
@@ -41,6 +43,57 @@ public record Course(
         outcomes = List.copyOf(outcomes);
         professorIds = List.copyOf(professorIds);
         modules = List.copyOf(modules);
+        credit = credit == null ? CourseCredit.NONE : credit;
+    }
+
+    /** A course without credit information. */
+    public Course(
+            UUID id,
+            UUID organisationId,
+            String slug,
+            int version,
+            LocalizedText title,
+            LocalizedText summary,
+            LocalizedText description,
+            List<String> subjects,
+            Level level,
+            String language,
+            List<LocalizedText> outcomes,
+            List<UUID> professorIds,
+            List<Part> modules) {
+        this(
+                id,
+                organisationId,
+                slug,
+                version,
+                title,
+                summary,
+                description,
+                subjects,
+                level,
+                language,
+                outcomes,
+                professorIds,
+                modules,
+                CourseCredit.NONE);
+    }
+
+    public Course withCredit(CourseCredit newCredit) {
+        return new Course(
+                id,
+                organisationId,
+                slug,
+                version,
+                title,
+                summary,
+                description,
+                subjects,
+                level,
+                language,
+                outcomes,
+                professorIds,
+                modules,
+                newCredit);
     }
 
     /** A course module (called a part here to avoid the clash with application modules). */

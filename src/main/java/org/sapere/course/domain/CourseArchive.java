@@ -194,7 +194,8 @@ public final class CourseArchive {
                 c.language(),
                 c.outcomes(),
                 java.util.List.of(professor),
-                modules);
+                modules,
+                c.credit());
     }
 
     static Map<String, String> variants(LocalizedText text) {

@@ -86,20 +86,34 @@ class CourseDemoContent implements DemoContent {
                                                 .toList()))
                         .toList();
         return new Course(
-                UUID.randomUUID(),
-                organisation.value(),
-                (String) y.get("slug"),
-                1,
-                LocalizedText.of(language, ((String) y.get("title")).strip()),
-                LocalizedText.of(language, ((String) y.get("summary")).strip()),
-                LocalizedText.of(language, (String) y.get("description")),
-                (List<String>) y.get("subjects"),
-                Level.valueOf((String) y.get("level")),
-                language,
-                ((List<String>) y.get("outcomes"))
-                        .stream().map(o -> LocalizedText.of(language, o)).toList(),
-                professors,
-                modules);
+                        UUID.randomUUID(),
+                        organisation.value(),
+                        (String) y.get("slug"),
+                        1,
+                        LocalizedText.of(language, ((String) y.get("title")).strip()),
+                        LocalizedText.of(language, ((String) y.get("summary")).strip()),
+                        LocalizedText.of(language, (String) y.get("description")),
+                        (List<String>) y.get("subjects"),
+                        Level.valueOf((String) y.get("level")),
+                        language,
+                        ((List<String>) y.get("outcomes"))
+                                .stream()
+                                        .map(o -> LocalizedText.of(language, o))
+                                        .toList(),
+                        professors,
+                        modules)
+                .withCredit(credit((Map<String, Object>) y.get("credit")));
+    }
+
+    /** Optional {@code credit: {ects: 2, eqfLevel: 6, assessment: ONLINE_QUIZZES}} in a demo course. */
+    private static org.sapere.course.CourseCredit credit(@org.jspecify.annotations.Nullable Map<String, Object> c) {
+        if (c == null) {
+            return org.sapere.course.CourseCredit.NONE;
+        }
+        return new org.sapere.course.CourseCredit(
+                c.get("ects") == null ? null : new java.math.BigDecimal(String.valueOf(c.get("ects"))),
+                (Integer) c.get("eqfLevel"),
+                (String) c.get("assessment"));
     }
 
     private static List<Map<String, Object>> resources() {

@@ -38,6 +38,19 @@ public final class CourseDocuments {
         doc.put("level", c.level().name());
         doc.put("language", c.language());
         doc.put("outcomes", c.outcomes().stream().map(LocalizedText::variants).toList());
+        if (!c.credit().isEmpty()) {
+            var credit = new LinkedHashMap<String, Object>();
+            if (c.credit().ects() != null) {
+                credit.put("ects", c.credit().ects().toPlainString());
+            }
+            if (c.credit().eqfLevel() != null) {
+                credit.put("eqfLevel", c.credit().eqfLevel());
+            }
+            if (c.credit().assessment() != null) {
+                credit.put("assessment", c.credit().assessment());
+            }
+            doc.put("credit", credit);
+        }
         doc.put("professorIds", c.professorIds().stream().map(UUID::toString).toList());
         var modules = new ArrayList<Map<String, Object>>();
         for (var part : c.modules()) {
@@ -127,19 +140,36 @@ public final class CourseDocuments {
                     "unknown level: " + doc.path("level").asString(), e);
         }
         return new Course(
-                uuid(doc, "id"),
-                uuid(doc, "organisationId"),
-                doc.path("slug").asString(""),
-                0,
-                text(doc, "title"),
-                text(doc, "summary"),
-                text(doc, "description"),
-                subjects,
-                level,
-                doc.path("language").asString("en"),
-                outcomes,
-                professors,
-                modules);
+                        uuid(doc, "id"),
+                        uuid(doc, "organisationId"),
+                        doc.path("slug").asString(""),
+                        0,
+                        text(doc, "title"),
+                        text(doc, "summary"),
+                        text(doc, "description"),
+                        subjects,
+                        level,
+                        doc.path("language").asString("en"),
+                        outcomes,
+                        professors,
+                        modules)
+                .withCredit(credit(doc.path("credit")));
+    }
+
+    private static org.sapere.course.CourseCredit credit(JsonNode node) {
+        if (!node.isObject()) {
+            return org.sapere.course.CourseCredit.NONE;
+        }
+        try {
+            return new org.sapere.course.CourseCredit(
+                    node.has("ects")
+                            ? new java.math.BigDecimal(node.path("ects").asString())
+                            : null,
+                    node.has("eqfLevel") ? node.path("eqfLevel").asInt() : null,
+                    node.has("assessment") ? node.path("assessment").asString() : null);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("credit: " + e.getMessage(), e);
+        }
     }
 
     private static UUID uuid(JsonNode node, String field) {

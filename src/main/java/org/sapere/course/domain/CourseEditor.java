@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.sapere.course.CourseCredit;
 import org.sapere.course.CourseId;
 import org.sapere.course.CoursePublished;
 import org.sapere.course.LessonKind;
@@ -152,7 +153,8 @@ public class CourseEditor {
                 course.language(),
                 course.outcomes(),
                 course.professorIds(),
-                course.modules());
+                course.modules(),
+                imported.credit());
         drafts.insert(course, person.value());
         return id;
     }
@@ -282,7 +284,8 @@ public class CourseEditor {
                     c.language(),
                     newOutcomes,
                     c.professorIds(),
-                    c.modules());
+                    c.modules(),
+                    c.credit());
         });
     }
 
@@ -476,6 +479,46 @@ public class CourseEditor {
                                 .toList()));
     }
 
+    /** The credit information: ECTS credits (0–60, halves allowed), EQF level (1–8), assessment type; all optional. */
+    public Outcome updateCredit(
+            UUID courseId, AccountId person, int revision, String ects, String eqfLevel, String assessment) {
+        var problems = new ArrayList<Problem>();
+        java.math.BigDecimal credits = null;
+        if (!ects.isBlank()) {
+            try {
+                credits = new java.math.BigDecimal(ects.strip().replace(',', '.'));
+                if (credits.signum() < 0
+                        || credits.compareTo(java.math.BigDecimal.valueOf(60)) > 0
+                        || credits.multiply(java.math.BigDecimal.TWO)
+                                        .stripTrailingZeros()
+                                        .scale()
+                                > 0) {
+                    problems.add(new Problem("ects", "author.credit.ects.invalid", null));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("ects", "author.credit.ects.invalid", null));
+            }
+        }
+        Integer level = null;
+        if (!eqfLevel.isBlank()) {
+            try {
+                level = Integer.valueOf(eqfLevel.strip());
+                if (level < 1 || level > 8) {
+                    problems.add(new Problem("eqfLevel", "author.credit.eqf.invalid", null));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("eqfLevel", "author.credit.eqf.invalid", null));
+            }
+        }
+        if (!assessment.isBlank() && !CourseCredit.ASSESSMENTS.contains(assessment)) {
+            problems.add(new Problem("assessment", "author.credit.assessment.invalid", null));
+        }
+        var credit = problems.isEmpty()
+                ? new CourseCredit(credits, level, assessment.isBlank() ? null : assessment)
+                : CourseCredit.NONE;
+        return change(courseId, person, revision, problems, c -> c.withCredit(credit));
+    }
+
     /** What stops the draft from being published, if anything. */
     public List<Problem> checkPublishable(Course c) {
         var problems = new ArrayList<Problem>();
@@ -532,7 +575,8 @@ public class CourseEditor {
                 c.language(),
                 c.outcomes(),
                 c.professorIds(),
-                c.modules());
+                c.modules(),
+                c.credit());
         drafts.recordVersion(published, version, person.value());
         courses.replacePublished(published);
         events.publishEvent(new CoursePublished(new CourseId(c.id()), version));
@@ -625,7 +669,8 @@ public class CourseEditor {
                 c.language(),
                 c.outcomes(),
                 c.professorIds(),
-                modules);
+                modules,
+                c.credit());
     }
 
     private static Course mapLessons(Course c, UUID lessonId, UnaryOperator<Course.Lesson> edit) {

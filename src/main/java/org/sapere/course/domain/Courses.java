@@ -36,9 +36,10 @@ public class Courses {
     public void insert(Course c) {
         jdbc.sql("""
                 INSERT INTO course.course (id, organisation_id, slug, version, title, summary, description, subjects,
-                                           level, language, outcomes, professor_ids)
+                                           level, language, outcomes, professor_ids, ects_credits, eqf_level, assessment)
                 VALUES (:id, :org, :slug, :version, CAST(:title AS jsonb), CAST(:summary AS jsonb),
-                        CAST(:description AS jsonb), :subjects, :level, :language, CAST(:outcomes AS jsonb), :profs)""")
+                        CAST(:description AS jsonb), :subjects, :level, :language, CAST(:outcomes AS jsonb), :profs,
+                        :ects, :eqf, :assessment)""")
                 .param("id", c.id())
                 .param("org", c.organisationId())
                 .param("slug", c.slug())
@@ -55,6 +56,9 @@ public class Courses {
                                 .map(LocalizedText::variants)
                                 .toList()))
                 .param("profs", c.professorIds().toArray(UUID[]::new))
+                .param("ects", c.credit().ects())
+                .param("eqf", c.credit().eqfLevel())
+                .param("assessment", c.credit().assessment())
                 .update();
         for (int m = 0; m < c.modules().size(); m++) {
             var part = c.modules().get(m);
@@ -157,21 +161,22 @@ public class Courses {
                 .map(p -> new Course.Part(p.id(), p.title(), lessons.get(p.id())))
                 .toList();
         return Optional.of(new Course(
-                first.id,
-                first.organisationId,
-                first.slug,
-                first.version,
-                text(first.title),
-                text(first.summary),
-                text(first.description),
-                first.subjects,
-                first.level,
-                first.language,
-                JSON.readValue(first.outcomes, TEXTS).stream()
-                        .map(LocalizedText::new)
-                        .toList(),
-                first.professorIds,
-                modules));
+                        first.id,
+                        first.organisationId,
+                        first.slug,
+                        first.version,
+                        text(first.title),
+                        text(first.summary),
+                        text(first.description),
+                        first.subjects,
+                        first.level,
+                        first.language,
+                        JSON.readValue(first.outcomes, TEXTS).stream()
+                                .map(LocalizedText::new)
+                                .toList(),
+                        first.professorIds,
+                        modules)
+                .withCredit(first.credit));
     }
 
     private static String json(LocalizedText text) {
@@ -196,6 +201,7 @@ public class Courses {
         final String language;
         final String outcomes;
         final List<UUID> professorIds;
+        final org.sapere.course.CourseCredit credit;
         final @Nullable UUID moduleId;
         final @Nullable String moduleTitle;
         final @Nullable UUID lessonId;
@@ -218,6 +224,10 @@ public class Courses {
             language = rs.getString("language");
             outcomes = rs.getString("outcomes");
             professorIds = Arrays.asList((UUID[]) rs.getArray("professor_ids").getArray());
+            credit = new org.sapere.course.CourseCredit(
+                    rs.getBigDecimal("ects_credits"),
+                    rs.getObject("eqf_level") == null ? null : rs.getInt("eqf_level"),
+                    rs.getString("assessment"));
             moduleId = rs.getObject("m_id", UUID.class);
             moduleTitle = rs.getString("m_title");
             lessonId = rs.getObject("l_id", UUID.class);

@@ -200,6 +200,27 @@ class AuthoringController {
         return after(outcome, id, user, lang, "details", response, flash);
     }
 
+    @PostMapping("/teach/courses/{id}/credit")
+    ModelAndView credit(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") int revision,
+            @RequestParam(name = "text", defaultValue = "") String lang,
+            @RequestParam(defaultValue = "") String ects,
+            @RequestParam(defaultValue = "") String eqfLevel,
+            @RequestParam(defaultValue = "") String assessment,
+            @AuthenticationPrincipal SignedInUser user,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return after(
+                editor.updateCredit(id, user.accountId(), revision, ects, eqfLevel, assessment),
+                id,
+                user,
+                lang,
+                "credit",
+                response,
+                flash);
+    }
+
     @PostMapping("/teach/courses/{id}/modules")
     ModelAndView addModule(
             @PathVariable UUID id,
