@@ -34,7 +34,8 @@ class PersonalDataTests {
             "identity.account_token", "only SHA-256 hashes of single-use tokens; useless to the person and short-lived",
             "course.draft", "who last saved a draft: a professor's work on their university's course",
             "course.course_version", "who published a version: part of the university's publication record",
-            "course.course", "professors as authors of published courses: part of the university's publication");
+            "course.course", "professors as authors of published courses: part of the university's publication",
+            "catalog.course_listing", "professors named on public course listings: a copy of course.course for search");
 
     @Autowired
     MockMvc mvc;
