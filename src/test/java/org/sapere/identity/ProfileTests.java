@@ -76,8 +76,23 @@ class ProfileTests {
                         .param("country", "SE")
                         .param("language", "sv")
                         .param("timeZone", "Europe/Stockholm")
-                        .param("courseNews", "true"))
+                        .param("courseNews", "true")
+                        .param("spokenLanguages", "sv", "en", "fi")
+                        .param("interests", "soft-skills", "artificial-intelligence"))
                 .andExpect(redirectedUrl("/account"));
+        assertThat(column("array_to_string(spoken_languages, ',')")).isEqualTo("en,fi,sv");
+        assertThat(column("array_to_string(interests, ',')")).isEqualTo("artificial-intelligence,soft-skills");
+        // A forged language or subject is refused and nothing changes.
+        mvc.perform(post("/account/profile")
+                        .with(user(learner()))
+                        .with(csrf())
+                        .param("displayName", "Learner 29")
+                        .param("language", "sv")
+                        .param("timeZone", "Europe/Stockholm")
+                        .param("spokenLanguages", "klingon")
+                        .param("interests", "astrology"))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(column("array_to_string(interests, ',')")).isEqualTo("artificial-intelligence,soft-skills");
         assertThat(column("time_zone")).isEqualTo("Europe/Stockholm");
         assertThat(column("language")).isEqualTo("sv");
         assertThat(column("country")).isEqualTo("SE");

@@ -30,8 +30,7 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class AuthoringController {
 
-    static final List<String> SUBJECTS =
-            List.of("artificial-intelligence", "project-management", "soft-skills", "sustainable-technologies");
+    static final List<String> SUBJECTS = org.sapere.shared.Subjects.ALL;
 
     private final CourseEditor editor;
     private final IdentityDirectory identity;

@@ -96,7 +96,8 @@ public class AccountErasure {
         jdbc.sql("""
                 UPDATE identity.account SET email = :anonymous, display_name = 'Deleted account', password_hash = NULL,
                        headline = NULL, bio = NULL, country = NULL, course_news = false, enabled = false,
-                       platform_admin = false, totp_secret = NULL, totp_enabled_at = NULL
+                       platform_admin = false, totp_secret = NULL, totp_enabled_at = NULL,
+                       spoken_languages = '{}', interests = '{}'
                 WHERE id = :id""")
                 .param("id", account)
                 .param("anonymous", "deleted-" + account + "@deleted.invalid")

@@ -39,6 +39,7 @@ class IdentityPersonalData implements PersonalData {
         var data = new LinkedHashMap<String, Object>();
         data.put("profile", jdbc.sql("""
                 SELECT id, email, display_name, headline, bio, country, language, time_zone, course_news,
+                       spoken_languages, interests,
                        platform_admin, email_verified_at, created_at
                 FROM identity.account WHERE id = :id""").param("id", account).query().singleRow());
         data.put("memberships", jdbc.sql("""

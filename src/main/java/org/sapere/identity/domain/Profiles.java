@@ -21,6 +21,11 @@ public class Profiles {
 
     public static final int MAX_HEADLINE = 200;
     public static final Set<String> LANGUAGES = Set.of("en", "it", "de", "nl", "sv");
+    /** Languages a person may say they read: the EU's official languages and a few more spoken in Europe. */
+    public static final List<String> SPOKEN = List.of(
+            "bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fi", "fr", "ga", "hr", "hu", "is", "it", "lt",
+            "lv", "mt", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sq", "sr", "sv", "tr", "uk");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final JdbcClient jdbc;
@@ -44,13 +49,44 @@ public class Profiles {
             String country,
             String language,
             String timeZone,
-            boolean courseNews) {}
+            boolean courseNews,
+            List<String> spokenLanguages,
+            List<String> interests) {
+
+        public Profile {
+            spokenLanguages = spokenLanguages == null ? List.of() : List.copyOf(spokenLanguages);
+            interests = interests == null ? List.of() : List.copyOf(interests);
+        }
+
+        public Profile(
+                String displayName,
+                String headline,
+                String country,
+                String language,
+                String timeZone,
+                boolean courseNews) {
+            this(displayName, headline, country, language, timeZone, courseNews, List.of(), List.of());
+        }
+    }
 
     public Optional<Profile> find(UUID account) {
         return jdbc.sql("""
                 SELECT display_name, coalesce(headline, '') AS headline, coalesce(country, '') AS country, language,
-                       time_zone, course_news
-                FROM identity.account WHERE id = :id""").param("id", account).query(Profile.class).optional();
+                       time_zone, course_news, spoken_languages, interests
+                FROM identity.account WHERE id = :id""")
+                .param("id", account)
+                .query((rs, n) -> new Profile(
+                        rs.getString("display_name"),
+                        rs.getString("headline"),
+                        rs.getString("country"),
+                        rs.getString("language"),
+                        rs.getString("time_zone"),
+                        rs.getBoolean("course_news"),
+                        java.util.Arrays.asList(
+                                (String[]) rs.getArray("spoken_languages").getArray()),
+                        java.util.Arrays.asList(
+                                (String[]) rs.getArray("interests").getArray())))
+                .optional();
     }
 
     @Transactional
@@ -72,12 +108,19 @@ public class Profiles {
         if (!validZone(p.timeZone())) {
             errors.add(new FieldError("timeZone", "profile.timeZone.invalid", 0));
         }
+        if (!SPOKEN.containsAll(p.spokenLanguages())) {
+            errors.add(new FieldError("spokenLanguages", "profile.spoken.invalid", 0));
+        }
+        if (!org.sapere.shared.Subjects.ALL.containsAll(p.interests())) {
+            errors.add(new FieldError("interests", "profile.interests.invalid", 0));
+        }
         if (!errors.isEmpty()) {
             return errors;
         }
         jdbc.sql("""
                 UPDATE identity.account SET display_name = :name, headline = :headline, country = :country,
-                       language = :language, time_zone = :zone, course_news = :news
+                       language = :language, time_zone = :zone, course_news = :news,
+                       spoken_languages = :spoken, interests = :interests
                 WHERE id = :id""")
                 .param("id", account)
                 .param("name", name)
@@ -86,6 +129,14 @@ public class Profiles {
                 .param("language", p.language())
                 .param("zone", p.timeZone())
                 .param("news", p.courseNews())
+                .param(
+                        "spoken",
+                        SPOKEN.stream().filter(p.spokenLanguages()::contains).toArray(String[]::new))
+                .param(
+                        "interests",
+                        org.sapere.shared.Subjects.ALL.stream()
+                                .filter(p.interests()::contains)
+                                .toArray(String[]::new))
                 .update();
         audit.record("PROFILE_UPDATED", account, null, null, null);
         return List.of();

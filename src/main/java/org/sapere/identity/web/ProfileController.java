@@ -83,11 +83,23 @@ class ProfileController {
             @RequestParam(defaultValue = "en") String language,
             @RequestParam(defaultValue = "") String timeZone,
             @RequestParam(defaultValue = "false") boolean courseNews,
+            @RequestParam(required = false) @org.jspecify.annotations.Nullable List<String> spokenLanguages,
+            @RequestParam(required = false) @org.jspecify.annotations.Nullable List<String> interests,
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        var profile = new Profile(displayName, headline, country, language, timeZone, courseNews);
+        var profile = new Profile(
+                displayName,
+                headline,
+                country,
+                language,
+                timeZone,
+                courseNews,
+                spokenLanguages == null
+                        ? List.of()
+                        : spokenLanguages.stream().limit(60).toList(),
+                interests == null ? List.of() : interests.stream().limit(20).toList());
         var errors = profiles.update(user.accountId().value(), profile);
         if (!errors.isEmpty()) {
             response.setStatus(422);
@@ -150,7 +162,11 @@ class ProfileController {
                 cut(p.country()),
                 cut(p.language()),
                 cut(p.timeZone()),
-                p.courseNews());
+                p.courseNews(),
+                p.spokenLanguages().stream().filter(Profiles.SPOKEN::contains).toList(),
+                p.interests().stream()
+                        .filter(org.sapere.shared.Subjects.ALL::contains)
+                        .toList());
     }
 
     private static String cut(String s) {
