@@ -76,6 +76,9 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
         DECLARED.put("GET /account/export", SIGNED_IN);
+        DECLARED.put("GET /account/avatar", SIGNED_IN);
+        DECLARED.put("POST /account/avatar", SIGNED_IN);
+        DECLARED.put("POST /account/avatar/delete", SIGNED_IN);
         DECLARED.put("POST /account/delete", SIGNED_IN);
         DECLARED.put("GET /privacy", PUBLIC);
         DECLARED.put("GET /account-deleted", PUBLIC);

@@ -21,7 +21,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Uploads by professors: course archives and lesson materials. */
     static final java.util.regex.Pattern UPLOADS =
-            java.util.regex.Pattern.compile("/teach/(import|courses/[^/]+/lessons/[^/]+/file)");
+            java.util.regex.Pattern.compile("/teach/(import|courses/[^/]+/lessons/[^/]+/file)|/account/avatar");
 
     private final long maxBytes;
     private final long maxUploadBytes;

@@ -109,6 +109,47 @@ class ProfileTests {
                 .andExpect(content().string(containsString("not your current password")));
     }
 
+    @Test
+    void aPictureIsCheckedCroppedAndRedrawnAndCanBeRemoved() throws Exception {
+        var image = new java.awt.image.BufferedImage(600, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/account/avatar")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "avatar", "me.jpg", "image/jpeg", out.toByteArray()))
+                        .with(user(learner()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        var png = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/avatar")
+                        .with(user(learner())))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(stored.getWidth()).isEqualTo(256);
+        assertThat(stored.getHeight()).isEqualTo(256);
+
+        // A file that only claims to be a picture changes nothing.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/account/avatar")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "avatar", "me.png", "image/png", "<svg onload=alert(1)>".getBytes()))
+                        .with(user(learner()))
+                        .with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "avatar.notAnImage"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/export")
+                        .with(user(learner())))
+                .andExpect(content().string(containsString("data:image/png;base64,")));
+
+        mvc.perform(post("/account/avatar/delete").with(user(learner())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/avatar")
+                        .with(user(learner())))
+                .andExpect(status().isNotFound());
+    }
+
     private SignedInUser learner() {
         var id = identity.accountByEmail(EMAIL).orElseThrow();
         return new SignedInUser(id, EMAIL, "Learner 29", null, false, true);

@@ -97,7 +97,7 @@ public class AccountErasure {
                 UPDATE identity.account SET email = :anonymous, display_name = 'Deleted account', password_hash = NULL,
                        headline = NULL, bio = NULL, country = NULL, course_news = false, enabled = false,
                        platform_admin = false, totp_secret = NULL, totp_enabled_at = NULL,
-                       spoken_languages = '{}', interests = '{}'
+                       spoken_languages = '{}', interests = '{}', avatar_png = NULL, avatar_updated_at = NULL
                 WHERE id = :id""")
                 .param("id", account)
                 .param("anonymous", "deleted-" + account + "@deleted.invalid")

@@ -40,6 +40,8 @@ class IdentityPersonalData implements PersonalData {
         data.put("profile", jdbc.sql("""
                 SELECT id, email, display_name, headline, bio, country, language, time_zone, course_news,
                        spoken_languages, interests,
+                       CASE WHEN avatar_png IS NULL THEN NULL
+                            ELSE 'data:image/png;base64,' || translate(encode(avatar_png, 'base64'), E'\n', '') END AS avatar,
                        platform_admin, email_verified_at, created_at
                 FROM identity.account WHERE id = :id""").param("id", account).query().singleRow());
         data.put("memberships", jdbc.sql("""

@@ -1,10 +1,5 @@
 package org.sapere.identity.domain;
 
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.sapere.identity.domain.AccountRegistration.FieldError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +28,6 @@ public class OrganisationProfiles {
     static final int MAX_DOMAINS = 10;
     private static final int LOGO_WIDTH = 400;
     private static final int LOGO_HEIGHT = 200;
-    private static final int MAX_SOURCE_PIXELS = 4000;
     private static final Pattern DOMAIN =
             Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
@@ -180,49 +173,7 @@ public class OrganisationProfiles {
 
     /** Decodes a PNG or JPEG (refusing huge dimensions before decoding) and writes it again as a scaled PNG. */
     static byte @Nullable [] reencode(byte[] upload) {
-        if (!isPng(upload) && !isJpeg(upload)) {
-            return null;
-        }
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            var readers = ImageIO.getImageReaders(input);
-            if (input == null || !readers.hasNext()) {
-                return null;
-            }
-            var reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                if (reader.getWidth(0) > MAX_SOURCE_PIXELS || reader.getHeight(0) > MAX_SOURCE_PIXELS) {
-                    return null;
-                }
-                var source = reader.read(0);
-                var scale = Math.min(
-                        1.0,
-                        Math.min((double) LOGO_WIDTH / source.getWidth(), (double) LOGO_HEIGHT / source.getHeight()));
-                var width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-                var height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-                var target = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-                var g = target.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.drawImage(source, 0, 0, width, height, null);
-                g.dispose();
-                var out = new ByteArrayOutputStream();
-                ImageIO.write(target, "png", out);
-                return out.toByteArray();
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException broken) {
-            return null;
-        }
-    }
-
-    private static boolean isPng(byte[] b) {
-        return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
-    private static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+        return UploadedImages.reencode(upload, LOGO_WIDTH, LOGO_HEIGHT, false);
     }
 
     private static boolean isWebsite(String website) {

@@ -43,13 +43,16 @@ class ProfileController {
 
     private final org.sapere.identity.domain.Alumni alumni;
     private final org.sapere.identity.domain.AccountErasure erasure;
+    private final org.sapere.identity.domain.Avatars avatars;
 
     ProfileController(
             Profiles profiles,
             LocaleResolver locales,
             Memberships memberships,
             org.sapere.identity.domain.Alumni alumni,
-            org.sapere.identity.domain.AccountErasure erasure) {
+            org.sapere.identity.domain.AccountErasure erasure,
+            org.sapere.identity.domain.Avatars avatars) {
+        this.avatars = avatars;
         this.alumni = alumni;
         this.erasure = erasure;
         this.memberships = memberships;
@@ -64,6 +67,11 @@ class ProfileController {
                 .addObject("platformAdmin", user.platformAdmin())
                 .addObject("alumni", alumni.of(user.accountId().value()))
                 .addObject("hasPassword", erasure.hasPassword(user.accountId().value()))
+                .addObject(
+                        "avatarVersion",
+                        avatars.of(user.accountId().value())
+                                .map(a -> a.updated().toEpochMilli())
+                                .orElse(null))
                 .addObject(
                         "professor",
                         memberships.isProfessorAnywhere(user.accountId().value()))
