@@ -39,7 +39,15 @@ class PageContextAdvice {
         }
         var flash = RequestContextUtils.getInputFlashMap(request);
         var notice = flash == null ? null : (String) flash.get("notice");
+        var problem = flash == null ? null : (String) flash.get("problem");
         return new PageContext(
-                RequestContextUtils.getLocale(request), messages, viewer, csrf, path, request.getQueryString(), notice);
+                        RequestContextUtils.getLocale(request),
+                        messages,
+                        viewer,
+                        csrf,
+                        path,
+                        request.getQueryString(),
+                        notice)
+                .withProblem(problem);
     }
 }

@@ -138,7 +138,7 @@ class ProfileTests {
                         .with(user(learner()))
                         .with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("notice", "avatar.notAnImage"));
+                        .attribute("problem", "avatar.notAnImage"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/export")
                         .with(user(learner())))
                 .andExpect(content().string(containsString("data:image/png;base64,")));

@@ -41,7 +41,7 @@ class AvatarController {
         } else {
             problem = avatars.replace(user.accountId().value(), avatar.getBytes());
         }
-        flash.addFlashAttribute("notice", problem == null ? "avatar.saved" : problem);
+        flash.addFlashAttribute(problem == null ? "notice" : "problem", problem == null ? "avatar.saved" : problem);
         return "redirect:/account#picture-title";
     }
 

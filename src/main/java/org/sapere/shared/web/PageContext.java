@@ -23,6 +23,7 @@ public final class PageContext {
     private final String path;
     private final @Nullable String query;
     private final @Nullable String notice;
+    private @Nullable String problem;
 
     public PageContext(
             Locale locale,
@@ -64,6 +65,17 @@ public final class PageContext {
     }
 
     /** A one-time message from the previous step (e.g. "You are enrolled"), already translated; or null. */
+    /** The same page with a problem to show (a message key), e.g. a refused upload after a redirect. */
+    public PageContext withProblem(@Nullable String problemKey) {
+        this.problem = problemKey;
+        return this;
+    }
+
+    /** A message saying what went wrong with the last action, shown as an alert. */
+    public @Nullable String problem() {
+        return problem == null ? null : t(problem);
+    }
+
     public @Nullable String notice() {
         return notice == null ? null : t(notice);
     }
