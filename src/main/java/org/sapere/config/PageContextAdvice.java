@@ -41,13 +41,13 @@ class PageContextAdvice {
         var notice = flash == null ? null : (String) flash.get("notice");
         var problem = flash == null ? null : (String) flash.get("problem");
         return new PageContext(
-                        RequestContextUtils.getLocale(request),
-                        messages,
-                        viewer,
-                        csrf,
-                        path,
-                        request.getQueryString(),
-                        notice)
-                .withProblem(problem);
+                RequestContextUtils.getLocale(request),
+                messages,
+                viewer,
+                csrf,
+                path,
+                request.getQueryString(),
+                notice,
+                problem);
     }
 }

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.sapere.shared.LocalizedText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -196,9 +194,5 @@ public final class CourseArchive {
                 java.util.List.of(professor),
                 modules,
                 c.credit());
-    }
-
-    static Map<String, String> variants(LocalizedText text) {
-        return text.variants();
     }
 }

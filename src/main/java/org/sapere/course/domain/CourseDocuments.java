@@ -2,7 +2,6 @@ package org.sapere.course.domain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sapere.course.LessonKind;
@@ -196,12 +195,5 @@ public final class CourseDocuments {
             }
         }
         return map;
-    }
-
-    static List<String> languages(Course c) {
-        var result = new java.util.LinkedHashSet<String>();
-        result.add(c.language());
-        result.addAll(c.title().variants().keySet());
-        return List.copyOf(result);
     }
 }

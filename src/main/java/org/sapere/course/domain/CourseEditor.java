@@ -204,16 +204,8 @@ public class CourseEditor {
         authorize(draft.course(), person);
         var version = drafts.latestVersion(courseId);
         var published = Math.max(version, courses.latestVersion(courseId));
-        return new Editing(draft.course(), draft.revision(), published, version == 0 || hasChanges(draft, version));
-    }
-
-    public boolean mayEdit(UUID courseId, AccountId person) {
-        try {
-            open(courseId, person);
-            return true;
-        } catch (AccessDeniedException | NotFoundException e) {
-            return false;
-        }
+        return new Editing(
+                draft.course(), draft.revision(), published, version == 0 || drafts.changedSince(courseId, version));
     }
 
     public Outcome updateDetails(
@@ -590,11 +582,6 @@ public class CourseEditor {
 
     private boolean isPublished(UUID course) {
         return courses.latestVersion(course) > 0;
-    }
-
-    private boolean hasChanges(Drafts.Draft draft, int version) {
-        return !draft.updatedAt().isBefore(java.time.Instant.EPOCH)
-                && drafts.changedSince(draft.course().id(), version);
     }
 
     @Transactional

@@ -23,7 +23,7 @@ public final class PageContext {
     private final String path;
     private final @Nullable String query;
     private final @Nullable String notice;
-    private @Nullable String problem;
+    private final @Nullable String problem;
 
     public PageContext(
             Locale locale,
@@ -32,7 +32,8 @@ public final class PageContext {
             @Nullable Csrf csrf,
             String path,
             @Nullable String query,
-            @Nullable String notice) {
+            @Nullable String notice,
+            @Nullable String problem) {
         this.locale = locale;
         this.messages = messages;
         this.viewer = viewer;
@@ -40,6 +41,7 @@ public final class PageContext {
         this.path = path;
         this.query = query;
         this.notice = notice;
+        this.problem = problem;
     }
 
     /** The signed-in person as the layout shows them. */
@@ -65,12 +67,6 @@ public final class PageContext {
     }
 
     /** A one-time message from the previous step (e.g. "You are enrolled"), already translated; or null. */
-    /** The same page with a problem to show (a message key), e.g. a refused upload after a redirect. */
-    public PageContext withProblem(@Nullable String problemKey) {
-        this.problem = problemKey;
-        return this;
-    }
-
     /** A message saying what went wrong with the last action, shown as an alert. */
     public @Nullable String problem() {
         return problem == null ? null : t(problem);
