@@ -20,8 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Uploads by professors: course archives and lesson materials. */
-    static final java.util.regex.Pattern UPLOADS =
-            java.util.regex.Pattern.compile("/teach/(import|courses/[^/]+/lessons/[^/]+/file)|/account/avatar");
+    static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
+            "/teach/(import|courses/[^/]+/lessons/[^/]+/(file|video/captions))|/account/avatar");
+
+    /** Resumable video uploads stream to disk and enforce the length declared when they were created. */
+    static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile("/xapi/.*|/teach/uploads/[^/]+");
 
     private final long maxBytes;
     private final long maxUploadBytes;
@@ -38,7 +41,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         // The record store takes attachments and enforces its own limit (sapere.lrs.max-body-bytes).
         var limit = UPLOADS.matcher(request.getRequestURI()).matches() ? maxUploadBytes : maxBytes;
-        if (request.getContentLengthLong() > limit && !request.getRequestURI().startsWith("/xapi/")) {
+        if (request.getContentLengthLong() > limit
+                && !STREAMED.matcher(request.getRequestURI()).matches()) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }

@@ -23,12 +23,51 @@ public class CourseAuthoring {
 
     private final Courses courses;
     private final MarkdownRenderer markdown;
+    private final org.sapere.course.domain.CourseEditor editor;
     private final Map<CourseId, CourseOutline> outlines = new ConcurrentHashMap<>();
     private final Map<String, CourseId> slugs = new ConcurrentHashMap<>();
 
-    CourseAuthoring(Courses courses, MarkdownRenderer markdown) {
+    CourseAuthoring(Courses courses, MarkdownRenderer markdown, org.sapere.course.domain.CourseEditor editor) {
         this.courses = courses;
         this.markdown = markdown;
+        this.editor = editor;
+    }
+
+    /**
+     * A lesson of a course's draft, for a module that manages a contributed lesson kind's content.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the person may not edit the course
+     * @throws org.sapere.shared.NotFoundException when the course or the lesson does not exist
+     */
+    public DraftLesson draftLesson(CourseId course, LessonId lesson, AccountId person) {
+        var editing = editor.open(course.value(), person);
+        var found = editor.lesson(editing.course(), lesson.value())
+                .orElseThrow(() -> new org.sapere.shared.NotFoundException("lesson " + lesson));
+        return new DraftLesson(
+                course,
+                lesson,
+                editing.course().title(),
+                found.title(),
+                found.kind(),
+                editing.course().language(),
+                found.minutes());
+    }
+
+    /** A lesson of a draft as {@link #draftLesson} gives it. */
+    public record DraftLesson(
+            CourseId course,
+            LessonId lesson,
+            LocalizedText courseTitle,
+            LocalizedText title,
+            LessonKind kind,
+            String language,
+            int minutes) {}
+
+    /** Whether a learner marks a lesson of this kind complete themselves (readings and materials do). */
+    public boolean learnerMarksComplete(LessonKind kind) {
+        return editor.contribution(kind)
+                .map(LessonKindContribution::learnerMarksComplete)
+                .orElse(true);
     }
 
     public Optional<CourseOutline> outline(CourseId id) {

@@ -1,5 +1,5 @@
 /** Progress and completion: what each learner has done in each course, the course player and "My learning". */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "course", "enrolment", "storage"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "course", "enrolment", "storage", "video"})
 @NullMarked
 package org.sapere.learning;
 

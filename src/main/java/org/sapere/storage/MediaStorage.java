@@ -61,6 +61,14 @@ public interface MediaStorage {
      */
     List<StorageKey> list(String prefix);
 
+    /**
+     * The file that holds the object, when it is on this machine's filesystem and exists: for zero-copy serving
+     * (sendfile). Readers must not change it. Other stores answer empty, and callers then {@link #open} it.
+     */
+    default Optional<java.nio.file.Path> localFile(StorageKey key) {
+        return Optional.empty();
+    }
+
     /** Checks that an object can be written and removed now: the health indicator's probe. */
     void checkWritable();
 }

@@ -13,6 +13,7 @@ import org.sapere.course.CourseCredit;
 import org.sapere.course.CourseId;
 import org.sapere.course.CoursePublished;
 import org.sapere.course.LessonKind;
+import org.sapere.course.LessonKindContribution;
 import org.sapere.course.LessonMaterial;
 import org.sapere.course.Level;
 import org.sapere.identity.AccountId;
@@ -44,7 +45,8 @@ public class CourseEditor {
     public static final int MAX_OUTCOME = 300;
     public static final List<String> LANGUAGES = List.of("en", "it", "de", "nl", "sv", "fr", "es");
     /** The lesson kinds this module authors; video and quiz lessons join from their own modules. */
-    public static final List<LessonKind> KINDS = List.of(LessonKind.READING, LessonMaterial.KIND);
+    /** The kinds this module knows itself; other modules contribute more ({@link LessonKindContribution}). */
+    public static final List<LessonKind> BUILT_IN_KINDS = List.of(LessonKind.READING, LessonMaterial.KIND);
 
     /** A problem with what was submitted: the field and a message key with its argument. */
     public record Problem(
@@ -77,18 +79,38 @@ public class CourseEditor {
     private final IdentityDirectory identity;
     private final ApplicationEventPublisher events;
     private final MarkdownRenderer markdown;
+    private final List<LessonKindContribution> contributed;
 
     CourseEditor(
             Drafts drafts,
             Courses courses,
             IdentityDirectory identity,
             ApplicationEventPublisher events,
-            MarkdownRenderer markdown) {
+            MarkdownRenderer markdown,
+            List<LessonKindContribution> contributed) {
         this.drafts = drafts;
         this.courses = courses;
         this.identity = identity;
         this.events = events;
         this.markdown = markdown;
+        this.contributed = List.copyOf(contributed);
+    }
+
+    /** Every kind an author may choose: the built-in ones, then those other modules contribute. */
+    public List<LessonKind> kinds() {
+        var all = new ArrayList<>(BUILT_IN_KINDS);
+        contributed.forEach(c -> all.add(c.kind()));
+        return all;
+    }
+
+    /** The module that contributes this kind, if another module does. */
+    public Optional<LessonKindContribution> contribution(LessonKind kind) {
+        return contributed.stream().filter(c -> c.kind().equals(kind)).findFirst();
+    }
+
+    /** The kinds other modules contribute, in the author's menu after the built-in ones. */
+    public List<LessonKindContribution> contributions() {
+        return contributed;
     }
 
     /** The universities in which the person may create courses. */
@@ -346,7 +368,7 @@ public class CourseEditor {
     public Outcome addLesson(
             UUID courseId, UUID moduleId, AccountId person, int revision, String title, int minutes, LessonKind kind) {
         var problems = checkTitle(title);
-        if (!KINDS.contains(kind)) {
+        if (!kinds().contains(kind)) {
             problems.add(new Problem("kind", "author.kind.invalid", null));
         }
         if (minutes < 1 || minutes > 600) {
@@ -536,6 +558,10 @@ public class CourseEditor {
                     problems.add(new Problem(
                             "outline", "author.publish.noFile", l.title().original()));
                 }
+                contribution(l.kind())
+                        .flatMap(k -> k.publishProblem(new org.sapere.course.LessonId(l.id())))
+                        .ifPresent(key -> problems.add(
+                                new Problem("outline", key, l.title().original())));
             }
         }
         return problems;

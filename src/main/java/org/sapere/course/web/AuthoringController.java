@@ -525,6 +525,7 @@ class AuthoringController {
                 .addObject("university", university.map(o -> o.name()).orElse(""))
                 .addObject("problems", new Problems(problems))
                 .addObject("blockers", editor.checkPublishable(editing.course()))
+                .addObject("contributedKinds", editor.contributions())
                 .addObject("conflict", conflict);
     }
 
@@ -562,6 +563,20 @@ class AuthoringController {
                 .addObject("material", lesson.material())
                 .addObject("isMaterial", org.sapere.course.LessonMaterial.KIND.equals(lesson.kind()))
                 .addObject(
+                        "contributed",
+                        editor.contribution(lesson.kind())
+                                .map(k -> new ContributedKind(
+                                        k.nameKey(),
+                                        k.manageKey(),
+                                        k.editorPath(
+                                                new org.sapere.course.CourseId(id),
+                                                new org.sapere.course.LessonId(lessonId)),
+                                        k.summaryPath(
+                                                        new org.sapere.course.CourseId(id),
+                                                        new org.sapere.course.LessonId(lessonId))
+                                                .orElse(null)))
+                                .orElse(null))
+                .addObject(
                         "maxMegabytes",
                         org.springframework.util.unit.DataSize.ofBytes(materials.maxBytes())
                                 .toMegabytes())
@@ -583,8 +598,8 @@ class AuthoringController {
                 .addObject("language", language);
     }
 
-    private static org.sapere.course.LessonKind kindOf(String kind) {
-        return CourseEditor.KINDS.stream()
+    private org.sapere.course.LessonKind kindOf(String kind) {
+        return editor.kinds().stream()
                 .filter(k -> k.value().equals(kind))
                 .findFirst()
                 .orElse(org.sapere.course.LessonKind.READING);

@@ -10,6 +10,7 @@ import org.sapere.identity.SignedInUser;
 import org.sapere.learning.LearnerProgress;
 import org.sapere.learning.NotEnrolledException;
 import org.sapere.shared.NotFoundException;
+import org.sapere.video.VideoLessons;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,11 +28,13 @@ class LearningController {
     private final LearnerProgress progress;
     private final CourseAuthoring courses;
     private final Registrar registrar;
+    private final VideoLessons videos;
 
-    LearningController(LearnerProgress progress, CourseAuthoring courses, Registrar registrar) {
+    LearningController(LearnerProgress progress, CourseAuthoring courses, Registrar registrar, VideoLessons videos) {
         this.progress = progress;
         this.courses = courses;
         this.registrar = registrar;
+        this.videos = videos;
     }
 
     @GetMapping("/learn")
@@ -63,7 +66,10 @@ class LearningController {
 
     @GetMapping("/learn/courses/{slug}/lessons/{lessonId}")
     ModelAndView lesson(
-            @PathVariable String slug, @PathVariable UUID lessonId, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable String slug,
+            @PathVariable UUID lessonId,
+            @AuthenticationPrincipal SignedInUser user,
+            java.util.Locale locale) {
         var course = enrolledCourse(slug, user);
         var lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("lesson " + lessonId));
         var lessons = course.lessons().toList();
@@ -71,6 +77,12 @@ class LearningController {
         return new ModelAndView("learning/player")
                 .addObject("progress", progress.of(user.accountId(), course))
                 .addObject("lesson", lesson)
+                .addObject("marksComplete", courses.learnerMarksComplete(lesson.kind()))
+                .addObject(
+                        "video",
+                        VideoLessons.isVideo(lesson)
+                                ? videos.player(user.accountId(), course, lesson.id(), locale)
+                                : null)
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
                 .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
     }
@@ -82,6 +94,12 @@ class LearningController {
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
         var course = enrolledCourse(slug, user);
+        var lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("lesson " + lessonId));
+        if (!courses.learnerMarksComplete(lesson.kind())) {
+            // A video completes itself once enough of it is watched; it cannot be ticked off.
+            flash.addFlashAttribute("problem", "learning.completesItself");
+            return "redirect:/learn/courses/" + slug + "/lessons/" + lessonId;
+        }
         var state = progress.complete(user.accountId(), course, new LessonId(lessonId));
         if (state.courseCompleted()) {
             flash.addFlashAttribute("notice", "learning.courseCompleted");

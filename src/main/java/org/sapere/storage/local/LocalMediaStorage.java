@@ -171,6 +171,12 @@ public class LocalMediaStorage implements MediaStorage {
     }
 
     @Override
+    public Optional<Path> localFile(StorageKey key) {
+        var file = pathOf(key);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
     public Optional<StoredObject> find(StorageKey key) {
         return metadata(key, pathOf(key));
     }
