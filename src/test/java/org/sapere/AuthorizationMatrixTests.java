@@ -151,9 +151,27 @@ class AuthorizationMatrixTests {
                 "POST /teach/courses/{id}/lessons/{lessonId}/file",
                 "POST /teach/courses/{id}/lessons/{lessonId}/move",
                 "POST /teach/courses/{id}/lessons/{lessonId}/delete",
-                "POST /teach/courses/{id}/publish")) {
+                "POST /teach/courses/{id}/publish",
+                // A video lesson's pages ({lessonId} is a reading here: the professor gets 404, others 403).
+                "GET /teach/courses/{id}/lessons/{lessonId}/video",
+                "GET /teach/courses/{id}/lessons/{lessonId}/video/status",
+                "POST /teach/courses/{id}/lessons/{lessonId}/video/captions",
+                "POST /teach/courses/{id}/lessons/{lessonId}/video/captions/{language}/delete",
+                "POST /teach/courses/{id}/lessons/{lessonId}/video/chapters",
+                "POST /teach/courses/{id}/lessons/{lessonId}/video/settings")) {
             DECLARED.put(route, professorsOfTheUniversity());
         }
+        // Resumable uploads check the course of each upload (VideoAuthorizationTests); without the tus headers
+        // every signed-in person gets 412, and an unknown upload is 404.
+        DECLARED.put("OPTIONS /teach/uploads", SIGNED_IN);
+        DECLARED.put("POST /teach/uploads", SIGNED_IN);
+        DECLARED.put("HEAD /teach/uploads/{id}", SIGNED_IN);
+        DECLARED.put("PATCH /teach/uploads/{id}", SIGNED_IN);
+        DECLARED.put("DELETE /teach/uploads/{id}", SIGNED_IN);
+        // Media are reached by signed addresses, checked by the controller (VideoPipelineTests): no session needed.
+        DECLARED.put("GET /media/v/{asset}/{token}/{*file}", PUBLIC);
+        DECLARED.put("HEAD /media/v/{asset}/{token}/{*file}", PUBLIC);
+        DECLARED.put("POST /learn/video/{lessonId}/progress", SIGNED_IN);
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }
@@ -248,6 +266,7 @@ class AuthorizationMatrixTests {
                         course.lessons().findFirst().orElseThrow().id().toString())
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{code}", "404")
+                .replace("{language}", "en")
                 .replace("{account}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");
     }

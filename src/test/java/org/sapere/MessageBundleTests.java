@@ -32,7 +32,8 @@ class MessageBundleTests {
             "duration.hoursMinutes",
             "login.password",
             "passkeys.title",
-            "university.location");
+            "university.location",
+            "author.kind.video");
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {

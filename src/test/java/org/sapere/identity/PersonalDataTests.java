@@ -35,7 +35,8 @@ class PersonalDataTests {
             "course.draft", "who last saved a draft: a professor's work on their university's course",
             "course.course_version", "who published a version: part of the university's publication record",
             "course.course", "professors as authors of published courses: part of the university's publication",
-            "catalog.course_listing", "professors named on public course listings: a copy of course.course for search");
+            "catalog.course_listing", "professors named on public course listings: a copy of course.course for search",
+            "video.upload", "a professor's unfinished video upload: removed once complete or after a day untouched");
 
     @Autowired
     MockMvc mvc;

@@ -34,7 +34,9 @@ public final class Browser implements AutoCloseable {
                                 "--disable-background-networking",
                                 "--disable-component-update",
                                 "--disable-sync",
-                                "--no-first-run")));
+                                "--no-first-run",
+                                // Tests start videos from script, as a learner's click would.
+                                "--autoplay-policy=no-user-gesture-required")));
     }
 
     /** A fresh context (no cookies) with a viewport of the given width. */

@@ -62,24 +62,28 @@ class VideoAuthoringController {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    @GetMapping("/teach/courses/{course}/lessons/{lesson}/video")
+    @GetMapping("/teach/courses/{id}/lessons/{lessonId}/video")
     ModelAndView page(
-            @PathVariable UUID course, @PathVariable UUID lesson, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
+            @AuthenticationPrincipal SignedInUser user) {
         return page(videoLesson(course, lesson, user), null, null, null);
     }
 
     /** The processing state, polled by the page while a video is being processed. */
-    @GetMapping("/teach/courses/{course}/lessons/{lesson}/video/status")
+    @GetMapping("/teach/courses/{id}/lessons/{lessonId}/video/status")
     ModelAndView status(
-            @PathVariable UUID course, @PathVariable UUID lesson, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
+            @AuthenticationPrincipal SignedInUser user) {
         var draft = videoLesson(course, lesson, user);
         return new ModelAndView("video/status").addObject("status", status(draft));
     }
 
-    @PostMapping("/teach/courses/{course}/lessons/{lesson}/video/captions")
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/video/captions")
     ModelAndView addCaptions(
-            @PathVariable UUID course,
-            @PathVariable UUID lesson,
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
             @RequestParam(defaultValue = "") String language,
             @RequestParam(required = false) @Nullable MultipartFile file,
             @AuthenticationPrincipal SignedInUser user,
@@ -116,10 +120,10 @@ class VideoAuthoringController {
         return redirect(course, lesson, "captions");
     }
 
-    @PostMapping("/teach/courses/{course}/lessons/{lesson}/video/captions/{language}/delete")
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/video/captions/{language}/delete")
     ModelAndView deleteCaptions(
-            @PathVariable UUID course,
-            @PathVariable UUID lesson,
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
             @PathVariable String language,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
@@ -130,10 +134,10 @@ class VideoAuthoringController {
         return redirect(course, lesson, "captions");
     }
 
-    @PostMapping("/teach/courses/{course}/lessons/{lesson}/video/chapters")
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/video/chapters")
     ModelAndView chapters(
-            @PathVariable UUID course,
-            @PathVariable UUID lesson,
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
             @RequestParam(defaultValue = "") String chapters,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
@@ -154,10 +158,10 @@ class VideoAuthoringController {
         return redirect(course, lesson, "chapters");
     }
 
-    @PostMapping("/teach/courses/{course}/lessons/{lesson}/video/settings")
+    @PostMapping("/teach/courses/{id}/lessons/{lessonId}/video/settings")
     ModelAndView settings(
-            @PathVariable UUID course,
-            @PathVariable UUID lesson,
+            @PathVariable("id") UUID course,
+            @PathVariable("lessonId") UUID lesson,
             @RequestParam(defaultValue = "") String completionPercent,
             @RequestParam(defaultValue = "false") boolean publicPreview,
             @AuthenticationPrincipal SignedInUser user,

@@ -38,9 +38,11 @@ class ViewingController {
     /** The report's JSON: {@code {"position": 12.5, "at": 1764000000000, "played": [[0, 12.5]]}}. */
     record ReportJson(Double position, Long at, List<List<Double>> played) {}
 
-    @PostMapping(path = "/learn/video/{lesson}/progress", consumes = "application/json")
+    @PostMapping(path = "/learn/video/{lessonId}/progress", consumes = "application/json")
     ResponseEntity<?> report(
-            @PathVariable UUID lesson, @RequestBody ReportJson body, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable("lessonId") UUID lesson,
+            @RequestBody ReportJson body,
+            @AuthenticationPrincipal SignedInUser user) {
         if (body.position() == null
                 || !Double.isFinite(body.position())
                 || body.position() < 0
