@@ -168,9 +168,10 @@ class AuthorizationMatrixTests {
         DECLARED.put("HEAD /teach/uploads/{id}", SIGNED_IN);
         DECLARED.put("PATCH /teach/uploads/{id}", SIGNED_IN);
         DECLARED.put("DELETE /teach/uploads/{id}", SIGNED_IN);
-        // Media are reached by signed addresses, checked by the controller (VideoPipelineTests): no session needed.
-        DECLARED.put("GET /media/v/{asset}/{token}/{*file}", PUBLIC);
-        DECLARED.put("HEAD /media/v/{asset}/{token}/{*file}", PUBLIC);
+        // Media are reached by signed addresses only (VideoPipelineTests): without a valid signature everyone gets
+        // 403, signed in or not; a session is no credential there.
+        DECLARED.put("GET /media/v/{asset}/{token}/{*file}", all(Outcome.FORBIDDEN));
+        DECLARED.put("HEAD /media/v/{asset}/{token}/{*file}", all(Outcome.FORBIDDEN));
         DECLARED.put("POST /learn/video/{lessonId}/progress", SIGNED_IN);
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
@@ -267,6 +268,9 @@ class AuthorizationMatrixTests {
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
                 .replace("{code}", "404")
                 .replace("{language}", "en")
+                .replace("{asset}", "00000000-0000-0000-0000-000000000000")
+                .replace("{token}", "1795964400-forgedforgedforgedforged")
+                .replace("{*file}", "hls/master.m3u8")
                 .replace("{account}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");
     }
