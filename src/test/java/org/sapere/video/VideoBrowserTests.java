@@ -100,7 +100,7 @@ class VideoBrowserTests {
 
                     2
                     00:00:06,000 --> 00:00:12,000
-                    Each bar is a task; its length is how long it takes.
+                    Each bar is a task; its length is how long it takes, like a zeppelin's shadow.
                     """, StandardCharsets.UTF_8);
             page.locator("#caption-language").selectOption("en");
             page.getByLabel("Captions file").setInputFiles(captions);
@@ -116,6 +116,15 @@ class VideoBrowserTests {
             check(page, "video-02-author-ready-360");
         }
         var slug = fixtures.publish(lesson.course());
+        // What is said in the video is found by the catalogue's search.
+        try (var context = browser.context(1280, "en-GB")) {
+            var page = context.newPage();
+            var deadline = System.currentTimeMillis() + 15_000;
+            do {
+                page.navigate(url("/courses?q=zeppelin"));
+            } while (!page.content().contains("Reading a Gantt chart") && System.currentTimeMillis() < deadline);
+            assertThat(page.locator("main").textContent()).contains("Reading a Gantt chart");
+        }
         registrar.enrol(identity.accountByEmail(LEARNER).orElseThrow(), new CourseId(lesson.course()));
 
         try (var context = browser.context(1280, "en-GB")) {

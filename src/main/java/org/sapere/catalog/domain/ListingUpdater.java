@@ -38,6 +38,7 @@ class ListingUpdater {
     private final Registrar registrar;
     private final MessageSource messages;
     private final Catalog catalog;
+    private final org.sapere.video.VideoLessons videos;
 
     ListingUpdater(
             Listings listings,
@@ -45,18 +46,26 @@ class ListingUpdater {
             IdentityDirectory identity,
             Registrar registrar,
             MessageSource messages,
-            Catalog catalog) {
+            Catalog catalog,
+            org.sapere.video.VideoLessons videos) {
         this.listings = listings;
         this.courses = courses;
         this.identity = identity;
         this.registrar = registrar;
         this.messages = messages;
         this.catalog = catalog;
+        this.videos = videos;
     }
 
     @ApplicationModuleListener
     void on(CoursePublished published) {
         courses.outline(published.course(), published.version()).ifPresent(this::list);
+    }
+
+    /** Captions' words are searchable: a change re-lists the course. */
+    @ApplicationModuleListener
+    void on(org.sapere.video.VideoCaptionsChanged changed) {
+        courses.outline(changed.course()).ifPresent(this::list);
     }
 
     @ApplicationModuleListener
@@ -117,7 +126,9 @@ class ListingUpdater {
         var c = Stream.of(
                         Stream.of(university.name(), university.shortName(), String.join(", ", professorNames)),
                         course.modules().stream().flatMap(m -> all(m.title())),
-                        course.lessons().flatMap(l -> all(l.title())))
+                        course.lessons().flatMap(l -> all(l.title())),
+                        // What is said in the videos (their captions, every language).
+                        videos.transcripts(course.lessons().map(l -> l.id()).toList()).values().stream())
                 .flatMap(s -> s)
                 .collect(Collectors.joining(" \n "));
         listings.upsert(

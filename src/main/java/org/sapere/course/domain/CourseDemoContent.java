@@ -80,9 +80,11 @@ class CourseDemoContent implements DemoContent {
                                                 .map(l -> new Course.Lesson(
                                                         UUID.randomUUID(),
                                                         LocalizedText.of(language, (String) l.get("title")),
-                                                        LessonKind.READING,
+                                                        // Other kinds (video) bring their content from their module.
+                                                        new LessonKind((String) l.getOrDefault("kind", "reading")),
                                                         (Integer) l.get("minutes"),
-                                                        LocalizedText.of(language, (String) l.get("body"))))
+                                                        LocalizedText.of(
+                                                                language, (String) l.getOrDefault("body", ""))))
                                                 .toList()))
                         .toList();
         return new Course(

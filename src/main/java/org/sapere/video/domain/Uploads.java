@@ -222,19 +222,40 @@ public class Uploads {
 
     private UUID finish(Row upload) {
         var part = partFile(upload.id());
-        Probe probe;
+        UUID asset;
         try {
-            probe = ffmpeg.probe(part);
+            asset = register(
+                    upload.course(),
+                    upload.lesson(),
+                    upload.fileName(),
+                    part,
+                    () -> jdbc.sql("DELETE FROM video.upload WHERE id = :id")
+                            .param("id", upload.id())
+                            .update());
         } catch (UnreadableVideoException e) {
             log.info("Refused upload {} ({}): {}", upload.id(), upload.fileName(), e.getMessage());
             discard(upload.id());
             throw new UploadRefusedException(422, e.messageKey(), upload.fileName(), e.getMessage());
         }
+        deletePart(upload.id());
+        return asset;
+    }
+
+    /**
+     * Makes a complete file a lesson's new video: checks it with ffprobe, stores it, and queues its processing (in
+     * one transaction with {@code alsoInTransaction}). The file itself is left where it is.
+     *
+     * @throws UnreadableVideoException when it is not a video Sapere can read; nothing is stored then
+     */
+    public UUID register(UUID course, UUID lesson, String fileName, Path file, Runnable alsoInTransaction) {
+        var probe = ffmpeg.probe(file);
         var asset = UUID.randomUUID();
-        var key = StorageKey.of("video/" + asset + "/source" + extension(upload.fileName()));
+        var key = StorageKey.of("video/" + asset + "/source" + extension(fileName));
         String sha256;
-        try (var in = new DigestInputStream(Files.newInputStream(part), MessageDigest.getInstance("SHA-256"))) {
-            storage.put(key, in, upload.length(), "application/octet-stream");
+        long length;
+        try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            length = Files.size(file);
+            storage.put(key, in, length, "application/octet-stream");
             sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -244,31 +265,18 @@ public class Uploads {
         try {
             transactions.executeWithoutResult(tx -> {
                 var job = jobs.enqueue(TRANSCODE, asset.toString());
-                assets.insert(
-                        asset,
-                        upload.lesson(),
-                        upload.course(),
-                        upload.fileName(),
-                        key.value(),
-                        upload.length(),
-                        sha256,
-                        job,
-                        clock.instant());
-                jdbc.sql("DELETE FROM video.upload WHERE id = :id")
-                        .param("id", upload.id())
-                        .update();
+                assets.insert(asset, lesson, course, fileName, key.value(), length, sha256, job, clock.instant());
+                alsoInTransaction.run();
             });
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
         }
-        deletePart(upload.id());
         log.info(
-                "Upload {} of lesson {} stored as video {} ({} bytes, {}x{}, {} s); transcoding queued",
-                upload.id(),
-                upload.lesson(),
+                "Video {} of lesson {} stored ({} bytes, {}x{}, {} s); processing queued",
                 asset,
-                upload.length(),
+                lesson,
+                length,
                 probe.width(),
                 probe.height(),
                 Math.round(probe.durationSeconds()));

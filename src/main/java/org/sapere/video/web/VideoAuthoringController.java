@@ -45,6 +45,7 @@ class VideoAuthoringController {
     private final Uploads uploads;
     private final Ffmpeg ffmpeg;
     private final MediaSigner signer;
+    private final org.sapere.video.domain.CaptionEditor captionEditor;
     private final Clock clock;
 
     VideoAuthoringController(
@@ -53,12 +54,14 @@ class VideoAuthoringController {
             Uploads uploads,
             Ffmpeg ffmpeg,
             MediaSigner signer,
+            org.sapere.video.domain.CaptionEditor captionEditor,
             Optional<Clock> clock) {
         this.courses = courses;
         this.assets = assets;
         this.uploads = uploads;
         this.ffmpeg = ffmpeg;
         this.signer = signer;
+        this.captionEditor = captionEditor;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -115,7 +118,7 @@ class VideoAuthoringController {
         } catch (Captions.InvalidCaptionsException e) {
             return page(draft, new VideoAuthorView.Problem("captions", e.messageKey(), e.line()), null, null);
         }
-        assets.saveCaption(lesson, language, Captions.toVtt(cues), Captions.transcript(cues), clock.instant());
+        captionEditor.save(course, lesson, language, cues, clock.instant());
         flash.addFlashAttribute("notice", "video.captions.saved");
         return redirect(course, lesson, "captions");
     }
@@ -128,7 +131,7 @@ class VideoAuthoringController {
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
         videoLesson(course, lesson, user);
-        if (assets.deleteCaption(lesson, language)) {
+        if (captionEditor.delete(course, lesson, language)) {
             flash.addFlashAttribute("notice", "video.captions.deleted");
         }
         return redirect(course, lesson, "captions");
