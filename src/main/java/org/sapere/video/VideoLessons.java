@@ -82,7 +82,8 @@ public class VideoLessons {
                     List.of(),
                     List.of(),
                     List.of(),
-                    progressUrl);
+                    progressUrl,
+                    false);
         }
         var now = clock.instant();
         viewings.opened(learner.value(), lesson.value(), course.id().value(), asset.id(), now);
@@ -91,14 +92,61 @@ public class VideoLessons {
         var resumeAt = viewing.position() >= duration - 5 ? 0 : viewing.position();
         var watched = viewing.asset().equals(asset.id()) ? viewing.watched().seconds() : 0;
         var media = "/media/v/" + asset.id() + "/" + signer.token(asset.id(), now) + "/";
-        var captions = assets.captions(lesson.value());
+        return build(
+                asset,
+                media,
+                settings,
+                locale,
+                course.language(),
+                resumeAt,
+                percent(watched, duration),
+                viewing.completedAt() != null,
+                progressUrl,
+                false);
+    }
+
+    /**
+     * The course's public preview video (the first lesson whose author marked its video public), for anyone on the
+     * course page: served without a signature, and nothing is recorded.
+     */
+    public Optional<VideoPlayer> publicPreview(CourseOutline course, Locale locale) {
+        var lessons = course.lessons().map(l -> l.id().value()).toList();
+        return assets.publicLessons(lessons).stream()
+                .map(assets::current)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(asset -> build(
+                        asset,
+                        "/media/v/" + asset.id() + "/public/",
+                        assets.settings(asset.lesson()),
+                        locale,
+                        course.language(),
+                        0,
+                        0,
+                        false,
+                        "",
+                        true));
+    }
+
+    private VideoPlayer build(
+            VideoAssets.Asset asset,
+            String media,
+            VideoAssets.Settings settings,
+            Locale locale,
+            String courseLanguage,
+            double resumeAt,
+            int watchedPercent,
+            boolean completed,
+            String progressUrl,
+            boolean preview) {
+        var captions = assets.captions(asset.lesson());
         var preferred = captions.stream()
                 .map(VideoAssets.Caption::language)
                 .filter(l -> l.equals(locale.getLanguage()))
                 .findFirst()
                 .or(() -> captions.stream()
                         .map(VideoAssets.Caption::language)
-                        .filter(l -> l.equals(course.language()))
+                        .filter(l -> l.equals(courseLanguage))
                         .findFirst())
                 .or(() -> captions.stream().map(VideoAssets.Caption::language).findFirst())
                 .orElse("");
@@ -124,16 +172,17 @@ public class VideoLessons {
         return new VideoPlayer(
                 Optional.of(media),
                 "ready",
-                duration,
+                asset.durationSeconds(),
                 resumeAt,
-                percent(watched, duration),
+                watchedPercent,
                 settings.completionPercent(),
-                viewing.completedAt() != null,
+                completed,
                 tracks,
                 chapters,
                 transcripts,
                 asset.renditions(),
-                progressUrl);
+                progressUrl,
+                preview);
     }
 
     /** A report from the player: where it is and what was played since the last report. */

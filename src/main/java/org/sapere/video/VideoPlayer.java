@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param watchedPercent how much of the video the learner has really played
  * @param completionPercent how much must be played to complete the lesson
  * @param progressUrl where the player reports what was watched
+ * @param preview a public preview on the course page: nothing is reported
  */
 public record VideoPlayer(
         Optional<String> media,
@@ -25,7 +26,8 @@ public record VideoPlayer(
         List<Chapter> chapters,
         List<Transcript> transcripts,
         List<Integer> renditions,
-        String progressUrl) {
+        String progressUrl,
+        boolean preview) {
 
     /** Whether the video can be played (it has been processed). */
     public boolean ready() {

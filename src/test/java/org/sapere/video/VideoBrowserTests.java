@@ -111,6 +111,10 @@ class VideoBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the chapters"))
                     .click();
             assertThat(page.locator(".notice").first().textContent()).contains("Chapters saved");
+            page.getByLabel("Public preview").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+                    .click();
+            assertThat(page.locator(".notice").first().textContent()).contains("Settings saved");
             check(page, "video-02-author-ready");
             page.setViewportSize(360, 800);
             check(page, "video-02-author-ready-360");
@@ -124,6 +128,15 @@ class VideoBrowserTests {
                 page.navigate(url("/courses?q=zeppelin"));
             } while (!page.content().contains("Reading a Gantt chart") && System.currentTimeMillis() < deadline);
             assertThat(page.locator("main").textContent()).contains("Reading a Gantt chart");
+
+            // A visitor watches the public preview on the course page, without an account.
+            page.navigate(url("/courses/" + slug));
+            assertThat(page.locator("#preview-title").textContent()).contains("Watch the introduction");
+            page.waitForFunction("() => document.querySelector('video').readyState >= 1", null, timeout(30_000));
+            page.evaluate("() => document.querySelector('video').play()");
+            page.waitForFunction("() => document.querySelector('video').currentTime > 1", null, timeout(30_000));
+            assertThat(page.locator("video").getAttribute("poster")).contains("/public/poster.jpg");
+            check(page, "video-05-course-preview");
         }
         registrar.enrol(identity.accountByEmail(LEARNER).orElseThrow(), new CourseId(lesson.course()));
 

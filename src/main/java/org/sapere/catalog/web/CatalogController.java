@@ -38,6 +38,8 @@ class CatalogController {
     private final SiteAddress site;
     private final CourseMetadata metadata;
 
+    private final org.sapere.video.VideoLessons videos;
+
     CatalogController(
             Catalog catalog,
             CourseAuthoring courses,
@@ -45,7 +47,9 @@ class CatalogController {
             Registrar registrar,
             CoursePages pages,
             SiteAddress site,
-            CourseMetadata metadata) {
+            CourseMetadata metadata,
+            org.sapere.video.VideoLessons videos) {
+        this.videos = videos;
         this.site = site;
         this.metadata = metadata;
         this.pages = pages;
@@ -127,7 +131,8 @@ class CatalogController {
                 .addObject("course", course)
                 .addObject("university", people.university())
                 .addObject("professors", people.professors())
-                .addObject("enrolled", enrolled);
+                .addObject("enrolled", enrolled)
+                .addObject("preview", videos.publicPreview(course, locale).orElse(null));
     }
 
     /** Filter values as sent, without blanks, overlong values or more than a form can hold. */

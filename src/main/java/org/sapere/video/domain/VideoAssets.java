@@ -207,6 +207,19 @@ public class VideoAssets {
                 WHERE a.id = :id AND a.state = 'READY'""").param("id", asset).query(Boolean.class).optional().orElse(false);
     }
 
+    /** Which of these lessons are marked as public previews, in the given order. */
+    public List<UUID> publicLessons(List<UUID> lessons) {
+        if (lessons.isEmpty()) {
+            return List.of();
+        }
+        var marked = new java.util.HashSet<>(
+                jdbc.sql("SELECT lesson_id FROM video.lesson WHERE lesson_id IN (:l) AND public_preview")
+                        .param("l", lessons)
+                        .query(UUID.class)
+                        .list());
+        return lessons.stream().filter(marked::contains).toList();
+    }
+
     public Settings settings(UUID lesson) {
         return jdbc.sql("SELECT completion_percent, public_preview, chapters FROM video.lesson WHERE lesson_id = :l")
                 .param("l", lesson)

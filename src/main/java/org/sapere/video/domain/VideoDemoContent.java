@@ -125,6 +125,7 @@ class VideoDemoContent implements DemoContent {
             var lessonId = lesson.id().value();
             uploads.register(course.id().value(), lessonId, file.getFileName().toString(), file, () -> {});
             var now = clock.instant();
+            assets.saveSettings(lessonId, course.id().value(), 90, Boolean.TRUE.equals(spec.get("publicPreview")), now);
             cues.forEach((language, list) -> captionEditor.save(course.id().value(), lessonId, language, list, now));
             assets.saveChapters(lessonId, course.id().value(), Captions.toVtt(chapters), now);
             log.info(
