@@ -112,7 +112,9 @@ class VideoBrowserTests {
                     .click();
             assertThat(page.locator(".notice").first().textContent()).contains("Chapters saved");
             page.getByLabel("Public preview").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Save").setExact(true))
                     .click();
             assertThat(page.locator(".notice").first().textContent()).contains("Settings saved");
             check(page, "video-02-author-ready");

@@ -88,6 +88,41 @@ class VideoDemoContent implements DemoContent {
         }
     }
 
+    /** What a demo video file describes: its slides, their captions per language, and a chapter per slide. */
+    record Script(
+            List<SlideVideo.Slide> slides,
+            Map<String, List<Captions.Cue>> captions,
+            List<Captions.Cue> chapters,
+            double seconds) {}
+
+    @SuppressWarnings("unchecked")
+    static Script script(Map<String, Object> spec) {
+        var slides = new ArrayList<SlideVideo.Slide>();
+        var cues = new java.util.LinkedHashMap<String, List<Captions.Cue>>();
+        var chapters = new ArrayList<Captions.Cue>();
+        double at = 0;
+        for (var s : (List<Map<String, Object>>) spec.get("slides")) {
+            var seconds = (Integer) s.get("seconds");
+            var points = new ArrayList<String>();
+            for (var point : (List<Object>) s.getOrDefault("points", List.of())) {
+                points.add((String) point);
+            }
+            slides.add(new SlideVideo.Slide(
+                    (String) s.get("title"), (String) s.get("subtitle"), points, (String) s.get("footer"), seconds));
+            chapters.add(new Captions.Cue(at, at + seconds, ((String) s.get("title")).replaceFirst("^\\d+ · ", "")));
+            for (var said : ((Map<String, List<Object>>) s.get("say")).entrySet()) {
+                var lines = said.getValue();
+                var each = (double) seconds / lines.size();
+                for (int i = 0; i < lines.size(); i++) {
+                    cues.computeIfAbsent(said.getKey(), k -> new ArrayList<>())
+                            .add(new Captions.Cue(at + i * each, at + (i + 1) * each - 0.2, (String) lines.get(i)));
+                }
+            }
+            at += seconds;
+        }
+        return new Script(slides, cues, chapters, at);
+    }
+
     @SuppressWarnings("unchecked")
     private void make(Map<String, Object> spec) throws IOException {
         var course = courses.outlineBySlug((String) spec.get("course")).orElseThrow();
@@ -95,29 +130,11 @@ class VideoDemoContent implements DemoContent {
                 .filter(l -> l.title().original().equals(spec.get("lesson")))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no demo lesson " + spec.get("lesson")));
-        var slides = new ArrayList<SlideVideo.Slide>();
-        var cues = new java.util.LinkedHashMap<String, List<Captions.Cue>>();
-        var chapters = new ArrayList<Captions.Cue>();
-        double at = 0;
-        for (var s : (List<Map<String, Object>>) spec.get("slides")) {
-            var seconds = (Integer) s.get("seconds");
-            slides.add(new SlideVideo.Slide(
-                    (String) s.get("title"),
-                    (String) s.get("subtitle"),
-                    (List<String>) s.getOrDefault("points", List.of()),
-                    (String) s.get("footer"),
-                    seconds));
-            chapters.add(new Captions.Cue(at, at + seconds, ((String) s.get("title")).replaceFirst("^\\d+ · ", "")));
-            for (var said : ((Map<String, List<String>>) s.get("say")).entrySet()) {
-                var lines = said.getValue();
-                var each = (double) seconds / lines.size();
-                for (int i = 0; i < lines.size(); i++) {
-                    cues.computeIfAbsent(said.getKey(), k -> new ArrayList<>())
-                            .add(new Captions.Cue(at + i * each, at + (i + 1) * each - 0.2, lines.get(i)));
-                }
-            }
-            at += seconds;
-        }
+        var script = script(spec);
+        var slides = script.slides();
+        var cues = script.captions();
+        var chapters = script.chapters();
+        var at = script.seconds();
         var folder = Files.createTempDirectory("sapere-demo-video-");
         try {
             var file = folder.resolve((String) spec.get("file"));

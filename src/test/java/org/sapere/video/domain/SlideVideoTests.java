@@ -13,6 +13,30 @@ import org.sapere.support.TestVideos;
 class SlideVideoTests {
 
     @Test
+    void theDemoVideoFilesReadAsSlidesCaptionsAndChapters() throws Exception {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        var files = resolver.getResources("classpath:demo/video/*.yaml");
+        assertThat(files).isNotEmpty();
+        for (var file : files) {
+            try (var in = file.getInputStream()) {
+                java.util.Map<String, Object> spec = new org.yaml.snakeyaml.Yaml(
+                                new org.yaml.snakeyaml.constructor.SafeConstructor(
+                                        new org.yaml.snakeyaml.LoaderOptions()))
+                        .load(in);
+                var script = VideoDemoContent.script(spec);
+                assertThat(script.slides()).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(script.captions()).containsKeys("en");
+                script.captions()
+                        .values()
+                        .forEach(cues ->
+                                assertThat(Captions.parse(Captions.toVtt(cues))).hasSameSizeAs(cues));
+                assertThat(script.chapters()).hasSameSizeAs(script.slides());
+                assertThat(script.seconds()).isBetween(30.0, 600.0);
+            }
+        }
+    }
+
+    @Test
     void slidesAreDrawnAndEncoded() throws Exception {
         TestVideos.requireFfmpeg();
         var slides = List.of(
