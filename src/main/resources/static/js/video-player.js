@@ -136,6 +136,16 @@
       }
     });
 
+    // Picture in picture, where the browser offers it.
+    var pip = box.querySelector('[data-pip]');
+    if (pip && document.pictureInPictureEnabled && !video.disablePictureInPicture) {
+      pip.hidden = false;
+      pip.addEventListener('click', function () {
+        if (document.pictureInPictureElement) document.exitPictureInPicture().catch(function () {});
+        else video.requestPictureInPicture().catch(function () {});
+      });
+    }
+
     // Keyboard: on the video, k or space plays/pauses, arrows and j/l seek, f is full screen, c toggles captions.
     video.addEventListener('keydown', function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;

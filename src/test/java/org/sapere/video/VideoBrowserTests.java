@@ -177,6 +177,16 @@ class VideoBrowserTests {
             var resumed = ((Number) page.evaluate("() => document.querySelector('video').currentTime")).doubleValue();
             assertThat(resumed).isCloseTo(left, org.assertj.core.data.Offset.offset(2.0));
 
+            // The keyboard works on the video: K plays and pauses, the right arrow goes 5 s ahead.
+            page.locator("video").focus();
+            page.keyboard().press("k");
+            page.waitForFunction("() => !document.querySelector('video').paused", null, timeout(10_000));
+            page.keyboard().press("k");
+            page.waitForFunction("() => document.querySelector('video').paused", null, timeout(10_000));
+            var before = ((Number) page.evaluate("() => document.querySelector('video').currentTime")).doubleValue();
+            page.keyboard().press("ArrowRight");
+            page.waitForFunction("t => document.querySelector('video').currentTime >= t + 4", before, timeout(10_000));
+
             // Seeking to the end and playing the last second completes nothing.
             page.evaluate("() => { const v = document.querySelector('video'); v.currentTime = v.duration - 1;"
                     + " return v.play(); }");
