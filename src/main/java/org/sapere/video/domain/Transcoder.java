@@ -57,7 +57,7 @@ public class Transcoder {
         for (var r : ladder.renditions()) {
             Files.createDirectories(out.resolve("hls").resolve(r.name()));
         }
-        // The ladder is most of the work; the fallback about a fifth; poster and thumbnails little.
+        // The ladder is nearly all of the work; the fallback is a remux, poster and thumbnails little.
         run(hlsCommand(source, probe, out, ladder), probe.durationSeconds(), p -> progress.accept(p * 0.75), stop);
         run(
                 fallbackCommand(source, probe, out, ladder),
@@ -161,15 +161,28 @@ public class Transcoder {
         return command;
     }
 
+    /**
+     * The MP4 fallback is the highest rendition up to 720p, remuxed (not encoded again): the same pictures and sound
+     * in a progressive MP4 with its index at the front, made in seconds.
+     */
     private List<String> fallbackCommand(Path source, Probe probe, Path out, Ladder ladder) {
-        var command = base(source);
         var rendition = ladder.highestUpTo(720);
-        command.addAll(List.of("-map", "0:v:0", "-vf", "scale=-2:" + rendition.height(), "-c:v", "libx264"));
-        x264(command);
+        var command = new ArrayList<>(
+                List.of(ffmpeg.ffmpegCommand(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats"));
         command.addAll(List.of(
-                "-crf", "23", "-maxrate", rendition.videoKbps() + "k", "-bufsize", (rendition.videoKbps() * 2) + "k"));
+                "-progress",
+                "pipe:1",
+                "-i",
+                out.resolve("hls")
+                        .resolve(rendition.name())
+                        .resolve("index.m3u8")
+                        .toString(),
+                "-map",
+                "0:v:0",
+                "-c",
+                "copy"));
         if (probe.hasAudio()) {
-            command.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"));
+            command.addAll(List.of("-map", "0:a:0", "-bsf:a", "aac_adtstoasc"));
         }
         command.addAll(
                 List.of("-movflags", "+faststart", out.resolve("fallback.mp4").toString()));
