@@ -136,6 +136,37 @@
       }
     });
 
+    // Chapter thumbnails, cut from the seek-bar sprite (its WebVTT says which part shows which stretch).
+    var chapterButtons = layout.querySelectorAll('.video-chapters [data-seek]');
+    if (chapterButtons.length && d.src) {
+      var base = d.src.replace(/hls\/master\.m3u8$/, '');
+      fetch(base + 'thumbs.vtt', { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r); })
+        .then(function (vtt) {
+          var cues = [];
+          var re = /(\d+):(\d+):(\d+\.\d+) --> (\d+):(\d+):(\d+\.\d+)\s+thumbs\.jpg#xywh=(\d+),(\d+),(\d+),(\d+)/g;
+          var m;
+          while ((m = re.exec(vtt)) !== null) {
+            cues.push({ start: +m[1] * 3600 + +m[2] * 60 + parseFloat(m[3]), end: +m[4] * 3600 + +m[5] * 60 + parseFloat(m[6]),
+              x: +m[7], y: +m[8], w: +m[9], h: +m[10] });
+          }
+          chapterButtons.forEach(function (button) {
+            var at = parseFloat(button.dataset.seek) + 1;
+            var cue = cues.find(function (c) { return at >= c.start && at < c.end; }) || cues[0];
+            if (!cue) return;
+            var thumb = document.createElement('span');
+            thumb.className = 'chapter-thumb';
+            thumb.setAttribute('aria-hidden', 'true');
+            // Drawn at half size: 80 x 45 of a 160 x 90 tile.
+            thumb.style.backgroundImage = 'url("' + base + 'thumbs.jpg")';
+            thumb.style.backgroundPosition = (-cue.x / 2) + 'px ' + (-cue.y / 2) + 'px';
+            thumb.style.backgroundSize = (1600 / 2) + 'px auto';
+            button.insertBefore(thumb, button.firstChild);
+          });
+        })
+        .catch(function () { /* no thumbnails: the chapters still work */ });
+    }
+
     // Picture in picture, where the browser offers it.
     var pip = box.querySelector('[data-pip]');
     if (pip && document.pictureInPictureEnabled && !video.disablePictureInPicture) {
