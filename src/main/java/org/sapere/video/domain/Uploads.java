@@ -156,7 +156,9 @@ public class Uploads {
 
     /** Where an upload stands, if it is this person's and still open. */
     public Optional<Offset> offset(UUID id, UUID person) {
-        return row(id, person).map(r -> new Offset(currentSize(id), r.length()));
+        return row(id, person)
+                .filter(r -> Files.exists(partFile(id)))
+                .map(r -> new Offset(currentSize(id), r.length()));
     }
 
     /**
@@ -174,6 +176,11 @@ public class Uploads {
             throw new UploadRefusedException(409, "video.upload.busy", "", "another request is writing " + id);
         }
         try {
+            if (!Files.exists(partFile(id))) {
+                // Its bytes are on another instance's disk, or were lost: the upload must start again.
+                discard(id);
+                throw new UploadRefusedException(404, "video.upload.unknown", "", "no part file for " + id);
+            }
             var size = currentSize(id);
             if (offset != size) {
                 throw new UploadRefusedException(409, "video.upload.offset", size, "offset " + offset + " != " + size);
