@@ -17,7 +17,12 @@
     var layout = box.closest('.video-layout') || box;
 
     if (window.Hls && window.Hls.isSupported()) {
-      hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: true, startPosition: resume > 0 ? resume : -1 });
+      // Captions come from the page's own <track> elements. hls.js's caption handling would clear their cues
+      // when it loads the playlist, so it is left out: the light build has none, and it is switched off anyway.
+      hls = new window.Hls({
+        enableWorker: false, capLevelToPlayerSize: true, startPosition: resume > 0 ? resume : -1,
+        timelineController: null, subtitleTrackController: null, subtitleStreamController: null
+      });
       hls.loadSource(d.src);
       hls.attachMedia(video);
       hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
@@ -102,6 +107,8 @@
     if (captions) {
       captions.addEventListener('change', function () { chooseCaptions(captions.value); });
       chooseCaptions(captions.value);
+      // Choose again once the media is there: a player library attaching late may have reset the modes.
+      video.addEventListener('loadedmetadata', function () { chooseCaptions(captions.value); });
     }
 
     // Chapters and transcript cues seek on click.

@@ -75,6 +75,10 @@ class VideoBrowserTests {
             var page = context.newPage();
             signIn(page, VideoFixtures.PROFESSOR);
             page.navigate(url(lessonPath));
+            // The lesson's page in the course editor shows the video's state (loaded by htmx) and the way to it.
+            page.locator("#video-status").waitFor();
+            assertThat(page.locator("#video-status").textContent()).contains("No video yet");
+            check(page, "video-00-lesson-editor");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload and manage the video"))
                     .click();
             page.waitForURL(url(lessonPath + "/video"));
