@@ -2,7 +2,9 @@ package org.sapere.assessment.qti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sapere.assessment.domain.Item;
@@ -41,5 +43,27 @@ class QtiRoundTripTests {
                 .isEqualTo("sapere-" + item.info().id());
         assertThat(QtiXml.xmlLang(root)).isEqualTo("en");
         assertThat(root.getAttribute("title")).isNotBlank();
+    }
+
+    @Test
+    void aWholePackageOfEveryTypeImportsBackIdentically() {
+        var items = QtiSamples.items();
+        var bytes = new QtiPackageWriter().write(items, "en");
+        var result = new QtiBankImport().importPackage(new ByteArrayInputStream(bytes));
+        assertThat(result.unsupported()).isEmpty();
+        assertThat(result.imported()).isTrue();
+        assertThat(result.items()).containsExactlyElementsOf(items);
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void thePackageManifestListsEveryItemAsAQti21Resource() {
+        var items = QtiSamples.items();
+        var qti = QtiPackage.read(new ByteArrayInputStream(new QtiPackageWriter().write(items, "en")));
+        assertThat(qti.items()).hasSize(items.size()).allSatisfy(r -> {
+            assertThat(r.type()).isEqualTo("imsqti_item_xmlv2p1");
+            assertThat(r.href()).isEqualTo("items/" + r.identifier() + ".xml");
+            assertThat(r.files()).containsExactly(r.href());
+        });
     }
 }
