@@ -158,7 +158,7 @@ final class QtiItemParser {
             if (extension == null) {
                 throw new UnsupportedException("assessment.qti.customProcessing", uri);
             }
-        } else if (extension == null && !children(processing, "*").isEmpty()) {
+        } else if (extension == null && !descendants(processing, "*").isEmpty()) {
             throw new UnsupportedException("assessment.qti.customProcessing", "responseProcessing");
         }
     }
