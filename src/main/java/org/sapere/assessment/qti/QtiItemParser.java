@@ -206,9 +206,7 @@ final class QtiItemParser {
             for (var criterion : sapereChildren(rubric, "criterion")) {
                 var levels = sapereChildren(criterion, "level").stream()
                         .map(l -> new Rubric.Level(
-                                l.getAttribute("id"),
-                                text(l.getTextContent()),
-                                new BigDecimal(l.getAttribute("points"))))
+                                l.getAttribute("id"), text(l.getTextContent()), number(l.getAttribute("points"))))
                         .toList();
                 var description =
                         sapereChildren(criterion, "description").getFirst().getTextContent();
@@ -337,7 +335,7 @@ final class QtiItemParser {
                 sapereChildren(e, "hint").stream()
                         .map(h -> text(h.getTextContent()))
                         .toList(),
-                new BigDecimal(e.getAttribute("points")),
+                number(e.getAttribute("points")),
                 sapereChildren(e, "tag").stream().map(Element::getTextContent).toList(),
                 sapereChildren(e, "skill").stream().map(Element::getTextContent).toList(),
                 difficulty.isBlank() ? null : Difficulty.valueOf(difficulty),
@@ -380,7 +378,7 @@ final class QtiItemParser {
     private BigDecimal points() {
         for (var outcome : children(root, "outcomeDeclaration")) {
             if (outcome.getAttribute("identifier").equals("SCORE") && outcome.hasAttribute("normalMaximum")) {
-                return positive(new BigDecimal(outcome.getAttribute("normalMaximum")));
+                return positive(number(outcome.getAttribute("normalMaximum")));
             }
         }
         var total = BigDecimal.ZERO;
@@ -390,11 +388,11 @@ final class QtiItemParser {
                 continue;
             }
             if (mapping.hasAttribute("upperBound")) {
-                total = total.add(new BigDecimal(mapping.getAttribute("upperBound")));
+                total = total.add(number(mapping.getAttribute("upperBound")));
                 continue;
             }
             var values = children(mapping, "mapEntry").stream()
-                    .map(m -> new BigDecimal(m.getAttribute("mappedValue")))
+                    .map(m -> number(m.getAttribute("mappedValue")))
                     .filter(v -> v.signum() > 0)
                     .toList();
             total = total.add(
@@ -457,7 +455,7 @@ final class QtiItemParser {
         var keys = new ArrayList<String>();
         if (mapping != null) {
             for (var entry : children(mapping, "mapEntry")) {
-                if (new BigDecimal(entry.getAttribute("mappedValue")).signum() > 0) {
+                if (number(entry.getAttribute("mappedValue")).signum() > 0) {
                     keys.add(entry.getAttribute("mapKey"));
                     answers.add(new TextAnswer.Literal(
                             entry.getAttribute("mapKey"), !"false".equals(entry.getAttribute("caseSensitive")), false));
@@ -483,7 +481,7 @@ final class QtiItemParser {
                             .map(Element::getTextContent)
                             .toList();
                     return new NumericAnswer(
-                            new BigDecimal(e.getAttribute("value")),
+                            number(e.getAttribute("value")),
                             decimal(e, "absoluteTolerance"),
                             decimal(e, "relativeTolerance"),
                             e.hasAttribute("significantFigures")
@@ -496,7 +494,7 @@ final class QtiItemParser {
                 }
             }
         }
-        return NumericAnswer.exactly(new BigDecimal(required(correct(response), response)));
+        return NumericAnswer.exactly(number(required(correct(response), response)));
     }
 
     private boolean isNumber(String response) {
@@ -523,7 +521,7 @@ final class QtiItemParser {
     private List<String> positiveKeys(String response) {
         return child(declaration(response), "mapping").stream()
                 .flatMap(m -> children(m, "mapEntry").stream())
-                .filter(e -> new BigDecimal(e.getAttribute("mappedValue")).signum() > 0)
+                .filter(e -> number(e.getAttribute("mappedValue")).signum() > 0)
                 .map(e -> e.getAttribute("mapKey"))
                 .toList();
     }
@@ -548,8 +546,22 @@ final class QtiItemParser {
                 : null;
     }
 
+    /**
+     * A number from the XML, refused when written with an exponent so large or small that arithmetic on it (points
+     * kept to four decimals, sums of mapped values) would take unbounded memory: {@code 1e999999999} is short to
+     * write and gigabytes to scale.
+     */
+    static BigDecimal number(String text) {
+        var number = new BigDecimal(text.strip());
+        if (text.length() > 100 || Math.abs(number.scale()) > 100 || number.precision() - number.scale() > 100) {
+            throw new IllegalArgumentException(
+                    "number out of range: " + text.substring(0, Math.min(text.length(), 40)));
+        }
+        return number;
+    }
+
     private static @Nullable BigDecimal decimal(Element element, String attribute) {
-        return element.hasAttribute(attribute) ? new BigDecimal(element.getAttribute(attribute)) : null;
+        return element.hasAttribute(attribute) ? number(element.getAttribute(attribute)) : null;
     }
 
     private LocalizedText text(String text) {

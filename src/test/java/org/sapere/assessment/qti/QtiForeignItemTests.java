@@ -366,6 +366,17 @@ class QtiForeignItemTests {
     }
 
     @Test
+    void numbersWithHugeExponentsAreRefusedBeforeAnyArithmetic() {
+        var bomb = CHOICE.replace("normalMaximum=\"2\"", "normalMaximum=\"1e999999999\"");
+        assertThat(reader.read(QtiXml.parse(bomb)))
+                .isInstanceOfSatisfying(
+                        QtiItemReader.Unsupported.class,
+                        u -> assertThat(u.reason()).isEqualTo("assessment.qti.unreadable"));
+        var tiny = NUMBER.replace("<value>20</value>", "<value>1e-999999999</value>");
+        assertThat(reader.read(QtiXml.parse(tiny))).isInstanceOf(QtiItemReader.Unsupported.class);
+    }
+
+    @Test
     void aPackageOfGoodItemsImportsThemAll() {
         var result = new QtiBankImport().importPackage(new ByteArrayInputStream(pack(List.of(CHOICE, ORDER, MATCH))));
         assertThat(result.imported()).isTrue();

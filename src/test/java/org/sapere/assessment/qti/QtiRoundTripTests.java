@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sapere.assessment.domain.Item;
+import org.sapere.assessment.domain.ScoringMode;
+import org.sapere.assessment.domain.SingleChoice;
 
 /**
  * A QTI 2.1 export of every item type imports back identically: the records are value-equal, ids, versions,
@@ -43,6 +45,18 @@ class QtiRoundTripTests {
                 .isEqualTo("sapere-" + item.info().id());
         assertThat(QtiXml.xmlLang(root)).isEqualTo("en");
         assertThat(root.getAttribute("title")).isNotBlank();
+    }
+
+    @Test
+    void lineBreaksOfEveryKindAndSpacesSurvive() {
+        var stem = "First line\r\nsecond line\r\n\r\nNew paragraph\rold Mac line\n\n\n  indented\ttab  ";
+        var item = new SingleChoice(
+                QtiSamples.info(stem, "1", ScoringMode.PARTIAL),
+                java.util.List.of(
+                        QtiSamples.option("a", " spaced\r\noption ", "fb\r\n"), QtiSamples.option("b", "b", null)),
+                "a");
+        var imported = (QtiItemReader.Imported) reader.read(QtiXml.parse(writer.toQti21(item, "en")));
+        assertThat(imported.item()).isEqualTo(item);
     }
 
     @Test
