@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.sapere.assessment.domain.Difficulty;
 import org.sapere.assessment.domain.Essay;
 import org.sapere.assessment.domain.FillInTheBlanks;
 import org.sapere.assessment.domain.Gap;
@@ -77,7 +76,7 @@ final class QtiItemParser {
     private final String identifier;
     private final String language;
     /** Sapere's extension: present on items Sapere exported, which then read back exactly. */
-    private final @Nullable Element extension;
+    private final @Nullable QtiSapereExtension extension;
 
     private final Map<String, Element> declarations = new HashMap<>();
     private final List<QtiItemReader.Warning> warnings = new ArrayList<>();
@@ -88,7 +87,10 @@ final class QtiItemParser {
         identifier = root.getAttribute("identifier");
         var lang = QtiXml.xmlLang(root);
         language = lang.isBlank() ? defaultLanguage : lang;
-        extension = sapereChildren(root, "item").stream().findFirst().orElse(null);
+        extension = sapereChildren(root, "item").stream()
+                .findFirst()
+                .map(e -> new QtiSapereExtension(e, language))
+                .orElse(null);
         for (var declaration : children(root, "responseDeclaration")) {
             declarations.put(declaration.getAttribute("identifier"), declaration);
         }
@@ -201,19 +203,7 @@ final class QtiItemParser {
             var overall = new Rubric.Criterion("overall", text("Overall"), List.of(full, none));
             return new Essay(info, new Rubric(List.of(overall)), null, null);
         }
-        var criteria = new ArrayList<Rubric.Criterion>();
-        for (var rubric : sapereChildren(extension, "rubric")) {
-            for (var criterion : sapereChildren(rubric, "criterion")) {
-                var levels = sapereChildren(criterion, "level").stream()
-                        .map(l -> new Rubric.Level(
-                                l.getAttribute("id"), text(l.getTextContent()), number(l.getAttribute("points"))))
-                        .toList();
-                var description =
-                        sapereChildren(criterion, "description").getFirst().getTextContent();
-                criteria.add(new Rubric.Criterion(criterion.getAttribute("id"), text(description), levels));
-            }
-        }
-        return new Essay(info, new Rubric(criteria), integer("minWords"), integer("maxWords"));
+        return new Essay(info, extension.rubric(), extension.integer("minWords"), extension.integer("maxWords"));
     }
 
     private Item ordering(Element body, Element interaction) {
@@ -321,25 +311,7 @@ final class QtiItemParser {
             var id = UUID.nameUUIDFromBytes(("qti:" + identifier).getBytes(StandardCharsets.UTF_8));
             return new ItemInfo(id, 1, text(stem), null, List.of(), points(), List.of(), List.of(), null, mode);
         }
-        var e = extension;
-        var explanation = sapereChildren(e, "explanation").stream()
-                .map(x -> text(x.getTextContent()))
-                .findFirst()
-                .orElse(null);
-        var difficulty = e.getAttribute("difficulty");
-        return new ItemInfo(
-                UUID.fromString(e.getAttribute("id")),
-                Integer.parseInt(e.getAttribute("version")),
-                text(stem),
-                explanation,
-                sapereChildren(e, "hint").stream()
-                        .map(h -> text(h.getTextContent()))
-                        .toList(),
-                number(e.getAttribute("points")),
-                sapereChildren(e, "tag").stream().map(Element::getTextContent).toList(),
-                sapereChildren(e, "skill").stream().map(Element::getTextContent).toList(),
-                difficulty.isBlank() ? null : Difficulty.valueOf(difficulty),
-                ScoringMode.valueOf(e.getAttribute("scoringMode")));
+        return extension.info(stem);
     }
 
     /**
@@ -378,7 +350,7 @@ final class QtiItemParser {
     private BigDecimal points() {
         for (var outcome : children(root, "outcomeDeclaration")) {
             if (outcome.getAttribute("identifier").equals("SCORE") && outcome.hasAttribute("normalMaximum")) {
-                return positive(number(outcome.getAttribute("normalMaximum")));
+                return positive(QtiXml.number(outcome.getAttribute("normalMaximum")));
             }
         }
         var total = BigDecimal.ZERO;
@@ -388,11 +360,11 @@ final class QtiItemParser {
                 continue;
             }
             if (mapping.hasAttribute("upperBound")) {
-                total = total.add(number(mapping.getAttribute("upperBound")));
+                total = total.add(QtiXml.number(mapping.getAttribute("upperBound")));
                 continue;
             }
             var values = children(mapping, "mapEntry").stream()
-                    .map(m -> number(m.getAttribute("mappedValue")))
+                    .map(m -> QtiXml.number(m.getAttribute("mappedValue")))
                     .filter(v -> v.signum() > 0)
                     .toList();
             total = total.add(
@@ -419,12 +391,7 @@ final class QtiItemParser {
                     .orElse(null);
             if (extension != null && name.equals("inlineChoice")) {
                 var response = ((Element) parent).getAttribute("responseIdentifier");
-                feedback = sapereChildren(extension, "feedback").stream()
-                        .filter(f -> f.getAttribute("response").equals(response)
-                                && f.getAttribute("choice").equals(id))
-                        .map(f -> text(f.getTextContent()))
-                        .findFirst()
-                        .orElse(null);
+                feedback = extension.feedback(response, id);
             }
             options.add(new Option(id, text(own), feedback));
         }
@@ -434,28 +401,14 @@ final class QtiItemParser {
     private List<TextAnswer> textAnswers(String response) {
         var answers = new ArrayList<TextAnswer>();
         if (extension != null) {
-            for (var node = extension.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element e && e.getAttribute("response").equals(response)) {
-                    var caseSensitive = Boolean.parseBoolean(e.getAttribute("caseSensitive"));
-                    switch (localName(e)) {
-                        case "literal" ->
-                            answers.add(new TextAnswer.Literal(
-                                    e.getTextContent(),
-                                    caseSensitive,
-                                    Boolean.parseBoolean(e.getAttribute("normaliseWhitespace"))));
-                        case "regex" -> answers.add(new TextAnswer.Regex(e.getTextContent(), caseSensitive));
-                        default -> {}
-                    }
-                }
-            }
-            return answers;
+            return extension.textAnswers(response);
         }
         // QTI compares strings exactly, so the literals keep their spaces; case as each entry says.
         var mapping = child(declaration(response), "mapping").orElse(null);
         var keys = new ArrayList<String>();
         if (mapping != null) {
             for (var entry : children(mapping, "mapEntry")) {
-                if (number(entry.getAttribute("mappedValue")).signum() > 0) {
+                if (QtiXml.number(entry.getAttribute("mappedValue")).signum() > 0) {
                     keys.add(entry.getAttribute("mapKey"));
                     answers.add(new TextAnswer.Literal(
                             entry.getAttribute("mapKey"), !"false".equals(entry.getAttribute("caseSensitive")), false));
@@ -474,27 +427,11 @@ final class QtiItemParser {
     }
 
     private NumericAnswer numericAnswer(String response) {
-        if (extension != null) {
-            for (var e : sapereChildren(extension, "numeric")) {
-                if (e.getAttribute("response").equals(response)) {
-                    var units = sapereChildren(e, "unit").stream()
-                            .map(Element::getTextContent)
-                            .toList();
-                    return new NumericAnswer(
-                            number(e.getAttribute("value")),
-                            decimal(e, "absoluteTolerance"),
-                            decimal(e, "relativeTolerance"),
-                            e.hasAttribute("significantFigures")
-                                    ? Integer.valueOf(e.getAttribute("significantFigures"))
-                                    : null,
-                            units.isEmpty()
-                                    ? null
-                                    : new NumericAnswer.Unit(
-                                            units, Boolean.parseBoolean(e.getAttribute("unitRequired"))));
-                }
-            }
+        var fromExtension = extension == null ? null : extension.numericAnswer(response);
+        if (fromExtension != null) {
+            return fromExtension;
         }
-        return NumericAnswer.exactly(number(required(correct(response), response)));
+        return NumericAnswer.exactly(QtiXml.number(required(correct(response), response)));
     }
 
     private boolean isNumber(String response) {
@@ -521,7 +458,7 @@ final class QtiItemParser {
     private List<String> positiveKeys(String response) {
         return child(declaration(response), "mapping").stream()
                 .flatMap(m -> children(m, "mapEntry").stream())
-                .filter(e -> number(e.getAttribute("mappedValue")).signum() > 0)
+                .filter(e -> QtiXml.number(e.getAttribute("mappedValue")).signum() > 0)
                 .map(e -> e.getAttribute("mapKey"))
                 .toList();
     }
@@ -538,30 +475,6 @@ final class QtiItemParser {
                 .filter(d -> d.getAttribute("class").equals(QtiXml.GAPS_CLASS))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private @Nullable Integer integer(String attribute) {
-        return extension != null && extension.hasAttribute(attribute)
-                ? Integer.valueOf(extension.getAttribute(attribute))
-                : null;
-    }
-
-    /**
-     * A number from the XML, refused when written with an exponent so large or small that arithmetic on it (points
-     * kept to four decimals, sums of mapped values) would take unbounded memory: {@code 1e999999999} is short to
-     * write and gigabytes to scale.
-     */
-    static BigDecimal number(String text) {
-        var number = new BigDecimal(text.strip());
-        if (text.length() > 100 || Math.abs(number.scale()) > 100 || number.precision() - number.scale() > 100) {
-            throw new IllegalArgumentException(
-                    "number out of range: " + text.substring(0, Math.min(text.length(), 40)));
-        }
-        return number;
-    }
-
-    private static @Nullable BigDecimal decimal(Element element, String attribute) {
-        return element.hasAttribute(attribute) ? number(element.getAttribute(attribute)) : null;
     }
 
     private LocalizedText text(String text) {

@@ -1,6 +1,7 @@
 package org.sapere.assessment.qti;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,5 +116,22 @@ final class QtiXml {
 
     static String xmlLang(Element element) {
         return element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+    }
+
+    /**
+     * A number from the XML, refused when written with an exponent so large or small that arithmetic on it (points
+     * kept to four decimals, sums of mapped values) would take unbounded memory: {@code 1e999999999} is short to
+     * write and gigabytes to scale.
+     */
+    static BigDecimal number(String text) {
+        if (text.length() > 100) {
+            throw new IllegalArgumentException("number too long: " + text.substring(0, 40));
+        }
+        var number = new BigDecimal(text.strip());
+        if (Math.abs(number.scale()) > 100 || number.precision() - number.scale() > 100) {
+            throw new IllegalArgumentException(
+                    "number out of range: " + text.substring(0, Math.min(text.length(), 40)));
+        }
+        return number;
     }
 }
