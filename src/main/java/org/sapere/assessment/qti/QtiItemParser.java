@@ -7,13 +7,11 @@ import static org.sapere.assessment.qti.QtiXml.localName;
 import static org.sapere.assessment.qti.QtiXml.sapereChildren;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +76,7 @@ final class QtiItemParser {
     /** Sapere's extension: present on items Sapere exported, which then read back exactly. */
     private final @Nullable QtiSapereExtension extension;
 
-    private final Map<String, Element> declarations = new HashMap<>();
+    private final QtiResponses responses;
     private final List<QtiItemReader.Warning> warnings = new ArrayList<>();
     private @Nullable String template;
 
@@ -91,9 +89,7 @@ final class QtiItemParser {
                 .findFirst()
                 .map(e -> new QtiSapereExtension(e, language))
                 .orElse(null);
-        for (var declaration : children(root, "responseDeclaration")) {
-            declarations.put(declaration.getAttribute("identifier"), declaration);
-        }
+        responses = new QtiResponses(root);
     }
 
     QtiItemReader.Imported parse() {
@@ -168,20 +164,22 @@ final class QtiItemParser {
     private Item choice(Element body, Element interaction) {
         var options = options(interaction, "simpleChoice");
         var response = interaction.getAttribute("responseIdentifier");
-        var correct = correct(response);
+        var correct = responses.correct(response);
         if (interaction.getAttribute("class").contains(QtiXml.TRUE_FALSE_CLASS) && options.size() == 2) {
             var feedback = new HashMap<String, @Nullable LocalizedText>();
             options.forEach(o -> feedback.put(o.id(), o.feedback()));
             return new TrueFalse(
-                    info(body, interaction, false), required(correct, response).equals("true"),
-                    feedback.get("true"), feedback.get("false"));
+                    info(body, interaction, false),
+                    responses.required(response).equals("true"),
+                    feedback.get("true"),
+                    feedback.get("false"));
         }
         var maxChoices = interaction.getAttribute("maxChoices");
         if (maxChoices.isBlank() || maxChoices.equals("1")) {
-            return new SingleChoice(info(body, interaction, false), options, required(correct, response));
+            return new SingleChoice(info(body, interaction, false), options, responses.required(response));
         }
         if (correct.isEmpty()) {
-            correct = positiveKeys(response);
+            correct = responses.positiveKeys(response);
         }
         return new MultipleResponse(info(body, interaction, true), options, Set.copyOf(correct));
     }
@@ -189,7 +187,7 @@ final class QtiItemParser {
     private Item textEntry(Element body, Element interaction) {
         var response = interaction.getAttribute("responseIdentifier");
         var info = info(body, interaction, false);
-        return isNumber(response)
+        return responses.isNumber(response)
                 ? new Numeric(info, numericAnswer(response))
                 : new ShortText(info, textAnswers(response));
     }
@@ -210,7 +208,7 @@ final class QtiItemParser {
         var response = interaction.getAttribute("responseIdentifier");
         var byId = new LinkedHashMap<String, Option>();
         options(interaction, "simpleChoice").forEach(o -> byId.put(o.id(), o));
-        var order = correct(response);
+        var order = responses.correct(response);
         if (order.size() != byId.size() || !byId.keySet().containsAll(order)) {
             throw new UnsupportedException("assessment.qti.noCorrectResponse", response);
         }
@@ -224,14 +222,15 @@ final class QtiItemParser {
         if (sets.size() != 2) {
             throw new UnsupportedException("assessment.qti.unsupportedFeature", "simpleMatchSet × " + sets.size());
         }
-        if (!"directedPair".equals(declaration(response).getAttribute("baseType"))) {
+        if (!"directedPair".equals(responses.declaration(response).getAttribute("baseType"))) {
             throw new UnsupportedException(
-                    "assessment.qti.unsupportedFeature", declaration(response).getAttribute("baseType"));
+                    "assessment.qti.unsupportedFeature",
+                    responses.declaration(response).getAttribute("baseType"));
         }
         var lefts = options(sets.get(0), "simpleAssociableChoice");
         var rights = options(sets.get(1), "simpleAssociableChoice");
         var pairs = new LinkedHashMap<String, String>();
-        for (var pair : correct(response)) {
+        for (var pair : responses.correct(response)) {
             var ends = pair.strip().split("\\s+");
             if (ends.length == 2) {
                 pairs.put(ends[0], ends[1]);
@@ -251,7 +250,7 @@ final class QtiItemParser {
         }
         var words = options(interaction, "gapText");
         var wordFor = new HashMap<String, String>();
-        for (var pair : correct(response)) {
+        for (var pair : responses.correct(response)) {
             var ends = pair.strip().split("\\s+");
             if (ends.length == 2) {
                 wordFor.put(ends[1], ends[0]);
@@ -280,8 +279,8 @@ final class QtiItemParser {
         for (var interaction : interactions) {
             var id = interaction.getAttribute("responseIdentifier");
             if (localName(interaction).equals("inlineChoiceInteraction")) {
-                gaps.add(new Gap.InlineChoice(id, options(interaction, "inlineChoice"), required(correct(id), id)));
-            } else if (isNumber(id)) {
+                gaps.add(new Gap.InlineChoice(id, options(interaction, "inlineChoice"), responses.required(id)));
+            } else if (responses.isNumber(id)) {
                 gaps.add(new Gap.Numeric(id, numericAnswer(id)));
             } else {
                 gaps.add(new Gap.Text(id, textAnswers(id)));
@@ -309,7 +308,8 @@ final class QtiItemParser {
             var mode =
                     severalParts && "match_correct".equals(template) ? ScoringMode.ALL_OR_NOTHING : ScoringMode.PARTIAL;
             var id = UUID.nameUUIDFromBytes(("qti:" + identifier).getBytes(StandardCharsets.UTF_8));
-            return new ItemInfo(id, 1, text(stem), null, List.of(), points(), List.of(), List.of(), null, mode);
+            return new ItemInfo(
+                    id, 1, text(stem), null, List.of(), responses.points(), List.of(), List.of(), null, mode);
         }
         return extension.info(stem);
     }
@@ -346,39 +346,6 @@ final class QtiItemParser {
         return stem.isBlank() ? root.getAttribute("title") : stem;
     }
 
-    /** Points: Sapere's, the SCORE outcome's normalMaximum, what the mapping can give, or 1. */
-    private BigDecimal points() {
-        for (var outcome : children(root, "outcomeDeclaration")) {
-            if (outcome.getAttribute("identifier").equals("SCORE") && outcome.hasAttribute("normalMaximum")) {
-                return positive(QtiXml.number(outcome.getAttribute("normalMaximum")));
-            }
-        }
-        var total = BigDecimal.ZERO;
-        for (var declaration : declarations.values()) {
-            var mapping = child(declaration, "mapping").orElse(null);
-            if (mapping == null) {
-                continue;
-            }
-            if (mapping.hasAttribute("upperBound")) {
-                total = total.add(QtiXml.number(mapping.getAttribute("upperBound")));
-                continue;
-            }
-            var values = children(mapping, "mapEntry").stream()
-                    .map(m -> QtiXml.number(m.getAttribute("mappedValue")))
-                    .filter(v -> v.signum() > 0)
-                    .toList();
-            total = total.add(
-                    "single".equals(declaration.getAttribute("cardinality"))
-                            ? values.stream().reduce(BigDecimal.ZERO, BigDecimal::max)
-                            : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        }
-        return positive(total);
-    }
-
-    private static BigDecimal positive(BigDecimal points) {
-        return points.signum() > 0 ? points.setScale(4, RoundingMode.HALF_UP) : BigDecimal.ONE;
-    }
-
     private List<Option> options(Element parent, String name) {
         var options = new ArrayList<Option>();
         for (var choice : descendants(parent, name)) {
@@ -399,31 +366,10 @@ final class QtiItemParser {
     }
 
     private List<TextAnswer> textAnswers(String response) {
-        var answers = new ArrayList<TextAnswer>();
         if (extension != null) {
             return extension.textAnswers(response);
         }
-        // QTI compares strings exactly, so the literals keep their spaces; case as each entry says.
-        var mapping = child(declaration(response), "mapping").orElse(null);
-        var keys = new ArrayList<String>();
-        if (mapping != null) {
-            for (var entry : children(mapping, "mapEntry")) {
-                if (QtiXml.number(entry.getAttribute("mappedValue")).signum() > 0) {
-                    keys.add(entry.getAttribute("mapKey"));
-                    answers.add(new TextAnswer.Literal(
-                            entry.getAttribute("mapKey"), !"false".equals(entry.getAttribute("caseSensitive")), false));
-                }
-            }
-        }
-        for (var value : correct(response)) {
-            if (!keys.contains(value)) {
-                answers.add(new TextAnswer.Literal(value, true, false));
-            }
-        }
-        if (answers.isEmpty()) {
-            throw new UnsupportedException("assessment.qti.noCorrectResponse", response);
-        }
-        return answers;
+        return responses.literals(response);
     }
 
     private NumericAnswer numericAnswer(String response) {
@@ -431,43 +377,7 @@ final class QtiItemParser {
         if (fromExtension != null) {
             return fromExtension;
         }
-        return NumericAnswer.exactly(QtiXml.number(required(correct(response), response)));
-    }
-
-    private boolean isNumber(String response) {
-        var baseType = declaration(response).getAttribute("baseType");
-        return baseType.equals("float") || baseType.equals("integer");
-    }
-
-    private Element declaration(String response) {
-        var declaration = declarations.get(response);
-        if (declaration == null) {
-            throw new UnsupportedException("assessment.qti.noCorrectResponse", response);
-        }
-        return declaration;
-    }
-
-    private List<String> correct(String response) {
-        return child(declaration(response), "correctResponse").stream()
-                .flatMap(c -> children(c, "value").stream())
-                .map(v -> v.getTextContent().strip())
-                .toList();
-    }
-
-    /** The keys a mapping gives points for: the correct options of a multiple response without a correctResponse. */
-    private List<String> positiveKeys(String response) {
-        return child(declaration(response), "mapping").stream()
-                .flatMap(m -> children(m, "mapEntry").stream())
-                .filter(e -> QtiXml.number(e.getAttribute("mappedValue")).signum() > 0)
-                .map(e -> e.getAttribute("mapKey"))
-                .toList();
-    }
-
-    private static String required(List<String> correct, String response) {
-        if (correct.isEmpty()) {
-            throw new UnsupportedException("assessment.qti.noCorrectResponse", response);
-        }
-        return correct.getFirst();
+        return NumericAnswer.exactly(QtiXml.number(responses.required(response)));
     }
 
     private static @Nullable Element gapsDiv(Element body) {
