@@ -44,6 +44,9 @@ public final class QtiItemReader {
     public ImportResult read(Document document, String defaultLanguage) {
         var root = document.getDocumentElement();
         var identifier = root.getAttribute("identifier");
+        if (QtiXml.localName(root).equals("qti-assessment-item")) {
+            return new Unsupported(identifier, "assessment.qti.unsupportedFeature", "QTI 3.0");
+        }
         if (!QtiXml.localName(root).equals("assessmentItem")) {
             return new Unsupported(identifier, "assessment.qti.notAnItem", QtiXml.localName(root));
         }

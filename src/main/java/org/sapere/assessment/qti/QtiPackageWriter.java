@@ -11,7 +11,7 @@ import org.sapere.assessment.domain.Item;
 
 /**
  * Writes items as an IMS content package: {@code imsmanifest.xml} (IMS CP 1.1) listing one QTI 2.1 item resource
- * per item, and each item in {@code items/<identifier>.xml}.
+ * per item, and each item in {@code items/<identifier>-v<version>.xml}.
  */
 public final class QtiPackageWriter {
 
@@ -41,7 +41,7 @@ public final class QtiPackageWriter {
         manifest.appendChild(resources);
         for (var item : items) {
             var resource = doc.createElementNS(QtiXml.IMSCP, "resource");
-            resource.setAttribute("identifier", QtiItemBuilder.identifier(item));
+            resource.setAttribute("identifier", resourceName(item));
             resource.setAttribute("type", "imsqti_item_xmlv2p1");
             resource.setAttribute("href", href(item));
             var file = doc.createElementNS(QtiXml.IMSCP, "file");
@@ -53,7 +53,12 @@ public final class QtiPackageWriter {
     }
 
     private static String href(Item item) {
-        return "items/" + QtiItemBuilder.identifier(item) + ".xml";
+        return "items/" + resourceName(item) + ".xml";
+    }
+
+    /** The item's identifier and version: a package may hold several versions of one item. */
+    private static String resourceName(Item item) {
+        return QtiItemBuilder.identifier(item) + "-v" + item.info().version();
     }
 
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {

@@ -25,7 +25,7 @@ final class QtiResponses {
         }
     }
 
-    /** Points: Sapere's, the SCORE outcome's normalMaximum, what the mapping can give, or 1. */
+    /** Points of another tool's item: the SCORE outcome's normalMaximum, what the mappings can give, or 1. */
     BigDecimal points() {
         for (var outcome : children(root, "outcomeDeclaration")) {
             if (outcome.getAttribute("identifier").equals("SCORE") && outcome.hasAttribute("normalMaximum")) {

@@ -3,6 +3,7 @@ package org.sapere.assessment.qti;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,8 +53,7 @@ class QtiRoundTripTests {
         var stem = "First line\r\nsecond line\r\n\r\nNew paragraph\rold Mac line\n\n\n  indented\ttab  ";
         var item = new SingleChoice(
                 QtiSamples.info(stem, "1", ScoringMode.PARTIAL),
-                java.util.List.of(
-                        QtiSamples.option("a", " spaced\r\noption ", "fb\r\n"), QtiSamples.option("b", "b", null)),
+                List.of(QtiSamples.option("a", " spaced\r\noption ", "fb\r\n"), QtiSamples.option("b", "b", null)),
                 "a");
         var imported = (QtiItemReader.Imported) reader.read(QtiXml.parse(writer.toQti21(item, "en")));
         assertThat(imported.item()).isEqualTo(item);
@@ -71,11 +71,29 @@ class QtiRoundTripTests {
     }
 
     @Test
+    void twoVersionsOfAnItemTravelInOnePackage() {
+        var first = QtiSamples.items().getFirst();
+        var second = first.nextVersion();
+        var bytes = new QtiPackageWriter().write(List.of(first, second), "en");
+        var result = new QtiBankImport().importPackage(new ByteArrayInputStream(bytes));
+        assertThat(result.items()).containsExactly(first, second);
+    }
+
+    @Test
+    void qti30IsWrittenButNotYetRead() {
+        var item = QtiSamples.items().getFirst();
+        assertThat(reader.read(QtiXml.parse(writer.toQti30(item, "en"))))
+                .isEqualTo(new QtiItemReader.Unsupported(
+                        "sapere-" + item.info().id(), "assessment.qti.unsupportedFeature", "QTI 3.0"));
+    }
+
+    @Test
     void thePackageManifestListsEveryItemAsAQti21Resource() {
         var items = QtiSamples.items();
         var qti = QtiPackage.read(new ByteArrayInputStream(new QtiPackageWriter().write(items, "en")));
         assertThat(qti.items()).hasSize(items.size()).allSatisfy(r -> {
             assertThat(r.type()).isEqualTo("imsqti_item_xmlv2p1");
+            assertThat(r.identifier()).matches("sapere-[0-9a-f-]{36}-v[0-9]+");
             assertThat(r.href()).isEqualTo("items/" + r.identifier() + ".xml");
             assertThat(r.files()).containsExactly(r.href());
         });
