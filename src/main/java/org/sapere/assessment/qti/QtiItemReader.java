@@ -35,6 +35,12 @@ public final class QtiItemReader {
     /** Something of an imported item left out, such as modal feedback; a message key with the same arguments. */
     public record Warning(String identifier, String messageKey, String detail) {}
 
+    /**
+     * Deepest element nesting read. Real items nest a dozen levels; DOM's text functions recurse, so a hostile item
+     * nested a hundred thousand levels deep would overflow the stack.
+     */
+    static final int MAX_DEPTH = 200;
+
     /** Reads an item whose {@code xml:lang} is missing as English. */
     public ImportResult read(Document document) {
         return read(document, "en");
@@ -44,6 +50,9 @@ public final class QtiItemReader {
     public ImportResult read(Document document, String defaultLanguage) {
         var root = document.getDocumentElement();
         var identifier = root.getAttribute("identifier");
+        if (QtiXml.depth(root) > MAX_DEPTH) {
+            return new Unsupported(identifier, "assessment.qti.unsupportedFeature", "nesting deeper than " + MAX_DEPTH);
+        }
         if (QtiXml.localName(root).equals("qti-assessment-item")) {
             return new Unsupported(identifier, "assessment.qti.unsupportedFeature", "QTI 3.0");
         }

@@ -114,6 +114,29 @@ final class QtiXml {
         return list;
     }
 
+    /** How deep elements nest under {@code root} (root alone is 1), counted without recursion. */
+    static int depth(Element root) {
+        var deepest = 0;
+        var depth = 1;
+        Node node = root;
+        while (node != null) {
+            if (node instanceof Element) {
+                deepest = Math.max(deepest, depth);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != null && node != root && node.getNextSibling() == null) {
+                node = node.getParentNode();
+                depth--;
+            }
+            node = node == null || node == root ? null : node.getNextSibling();
+        }
+        return deepest;
+    }
+
     static String xmlLang(Element element) {
         return element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
     }

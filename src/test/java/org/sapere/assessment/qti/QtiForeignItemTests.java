@@ -1,6 +1,7 @@
 package org.sapere.assessment.qti;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -374,6 +375,28 @@ class QtiForeignItemTests {
                         u -> assertThat(u.reason()).isEqualTo("assessment.qti.unreadable"));
         var tiny = NUMBER.replace("<value>20</value>", "<value>1e-999999999</value>");
         assertThat(reader.read(QtiXml.parse(tiny))).isInstanceOf(QtiItemReader.Unsupported.class);
+    }
+
+    @Test
+    void deeplyNestedMarkupIsRefusedWithoutOverflowingTheStack() {
+        var deep = CHOICE.replace(
+                "<prompt>Which city is the capital?</prompt>",
+                "<prompt>" + "<span>".repeat(50_000) + "x" + "</span>".repeat(50_000) + "</prompt>");
+        // The parser refuses it (the JDK limits nesting when parsing securely)…
+        assertThatThrownBy(() -> QtiXml.parse(deep))
+                .isInstanceOfSatisfying(
+                        InvalidPackageException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("assessment.qti.badXml"));
+        // …and the reader refuses a document built some other way.
+        var document = QtiXml.parse(CHOICE);
+        var parent = document.getElementsByTagNameNS("*", "prompt").item(0);
+        for (int i = 0; i < 50_000; i++) {
+            parent = parent.appendChild(document.createElementNS(QtiXml.QTI21, "span"));
+        }
+        assertThat(reader.read(document))
+                .isEqualTo(new QtiItemReader.Unsupported(
+                        "choice-1", "assessment.qti.unsupportedFeature", "nesting deeper than 200"));
+        assertThat(QtiXml.depth(QtiXml.parse(CHOICE).getDocumentElement())).isEqualTo(5);
     }
 
     @Test
