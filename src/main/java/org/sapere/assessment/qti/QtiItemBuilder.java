@@ -54,14 +54,14 @@ final class QtiItemBuilder {
     private final Item item;
     private final List<Element> declarations = new ArrayList<>();
     private final Element body;
-    private final Element extension;
+    private final QtiExtensionWriter extension;
     private @Nullable Element processing;
 
     private QtiItemBuilder(Item item, String language) {
         this.item = item;
         this.language = language;
         body = doc.createElementNS(QTI21, "itemBody");
-        extension = doc.createElementNS(SAPERE, "sapere:item");
+        extension = new QtiExtensionWriter(doc, this::text);
     }
 
     static Document build(Item item, String language) {
@@ -84,7 +84,7 @@ final class QtiItemBuilder {
         root.setAttribute("timeDependent", "false");
         root.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", language);
         markdown(body, info.stem(), QtiXml.MARKDOWN_CLASS);
-        info();
+        extension.info(item.info());
         content();
         declarations.forEach(root::appendChild);
         var score = outcome(root, "SCORE", "single", "float");
@@ -98,25 +98,8 @@ final class QtiItemBuilder {
         if (processing != null) {
             root.appendChild(processing);
         }
-        root.appendChild(extension);
+        root.appendChild(extension.element());
         return doc;
-    }
-
-    private void info() {
-        var info = item.info();
-        extension.setAttribute("id", info.id().toString());
-        extension.setAttribute("version", Integer.toString(info.version()));
-        extension.setAttribute("points", info.points().toPlainString());
-        extension.setAttribute("scoringMode", info.scoringMode().name());
-        if (info.difficulty() != null) {
-            extension.setAttribute("difficulty", info.difficulty().name());
-        }
-        info.tags().forEach(tag -> sapere(extension, "tag").setTextContent(tag));
-        info.skills().forEach(skill -> sapere(extension, "skill").setTextContent(skill));
-        info.hints().forEach(hint -> sapere(extension, "hint").setTextContent(text(hint)));
-        if (info.explanation() != null) {
-            sapere(extension, "explanation").setTextContent(text(info.explanation()));
-        }
     }
 
     private void content() {
@@ -182,23 +165,8 @@ final class QtiItemBuilder {
         if (essay.maxWords() != null) {
             // expectedLength counts characters: about six per word, spaces included.
             interaction.setAttribute("expectedLength", Integer.toString(essay.maxWords() * 6));
-            extension.setAttribute("maxWords", essay.maxWords().toString());
         }
-        if (essay.minWords() != null) {
-            extension.setAttribute("minWords", essay.minWords().toString());
-        }
-        var rubric = sapere(extension, "rubric");
-        for (var criterion : essay.rubric().criteria()) {
-            var c = sapere(rubric, "criterion");
-            c.setAttribute("id", criterion.id());
-            sapere(c, "description").setTextContent(text(criterion.description()));
-            for (var level : criterion.levels()) {
-                var l = sapere(c, "level");
-                l.setAttribute("id", level.id());
-                l.setAttribute("points", level.points().toPlainString());
-                l.setTextContent(text(level.description()));
-            }
-        }
+        extension.essay(essay.rubric(), essay.minWords(), essay.maxWords());
     }
 
     private void matching(Matching matching, BigDecimal points, boolean allOrNothing) {
@@ -289,10 +257,7 @@ final class QtiItemBuilder {
                     choice.setAttribute("identifier", option.id());
                     choice.setTextContent(text(option.text()));
                     if (option.feedback() != null) {
-                        var feedback = sapere(extension, "feedback");
-                        feedback.setAttribute("response", g.id());
-                        feedback.setAttribute("choice", option.id());
-                        feedback.setTextContent(text(option.feedback()));
+                        extension.feedback(g.id(), option.id(), option.feedback());
                     }
                 }
             }
@@ -318,45 +283,14 @@ final class QtiItemBuilder {
             }
         }
         interaction(parent, "textEntryInteraction", null).setAttribute("responseIdentifier", response);
-        for (var answer : accepted) {
-            switch (answer) {
-                case TextAnswer.Literal l -> {
-                    var e = sapere(extension, "literal");
-                    e.setAttribute("response", response);
-                    e.setAttribute("caseSensitive", Boolean.toString(l.caseSensitive()));
-                    e.setAttribute("normaliseWhitespace", Boolean.toString(l.normaliseWhitespace()));
-                    e.setTextContent(l.text());
-                }
-                case TextAnswer.Regex r -> {
-                    var e = sapere(extension, "regex");
-                    e.setAttribute("response", response);
-                    e.setAttribute("caseSensitive", Boolean.toString(r.caseSensitive()));
-                    e.setTextContent(r.pattern());
-                }
-            }
-        }
+        extension.textAnswers(response, accepted);
     }
 
     /** A text entry for a float; tolerances, significant figures and units only Sapere reads. */
     private void numeric(Element parent, String response, NumericAnswer answer) {
         declare(response, "single", "float", List.of(answer.value().toPlainString()));
         interaction(parent, "textEntryInteraction", null).setAttribute("responseIdentifier", response);
-        var e = sapere(extension, "numeric");
-        e.setAttribute("response", response);
-        e.setAttribute("value", answer.value().toPlainString());
-        if (answer.absoluteTolerance() != null) {
-            e.setAttribute("absoluteTolerance", answer.absoluteTolerance().toPlainString());
-        }
-        if (answer.relativeTolerance() != null) {
-            e.setAttribute("relativeTolerance", answer.relativeTolerance().toPlainString());
-        }
-        if (answer.significantFigures() != null) {
-            e.setAttribute("significantFigures", answer.significantFigures().toString());
-        }
-        if (answer.unit() != null) {
-            e.setAttribute("unitRequired", Boolean.toString(answer.unit().required()));
-            answer.unit().spellings().forEach(s -> sapere(e, "unit").setTextContent(s));
-        }
+        extension.numericAnswer(response, answer);
     }
 
     private void choices(Element interaction, List<Option> options) {
@@ -444,12 +378,6 @@ final class QtiItemBuilder {
 
     private Element add(Element parent, String name) {
         var child = doc.createElementNS(QTI21, name);
-        parent.appendChild(child);
-        return child;
-    }
-
-    private Element sapere(Element parent, String name) {
-        var child = doc.createElementNS(SAPERE, "sapere:" + name);
         parent.appendChild(child);
         return child;
     }
