@@ -114,6 +114,25 @@ final class QtiExtensionWriter {
         }
     }
 
+    /**
+     * Every variant of every text, in {@link QtiTexts} order, when the item is written in more than one language:
+     * the body holds one language only.
+     */
+    void languages(List<LocalizedText> texts) {
+        if (texts.stream().allMatch(t -> t.variants().size() == 1)) {
+            return;
+        }
+        var languages = add(extension, "languages");
+        for (var text : texts) {
+            var element = add(languages, "text");
+            text.variants().forEach((language, variant) -> {
+                var v = add(element, "variant");
+                v.setAttribute("lang", language);
+                v.setTextContent(variant);
+            });
+        }
+    }
+
     private Element add(Element parent, String name) {
         var child = doc.createElementNS(SAPERE, "sapere:" + name);
         parent.appendChild(child);

@@ -85,6 +85,7 @@ final class QtiItemBuilder {
         root.setAttributeNS(XMLConstants.XML_NS_URI, "xml:lang", language);
         markdown(body, info.stem(), QtiXml.MARKDOWN_CLASS);
         extension.info(item.info());
+        extension.languages(QtiTexts.collect(item));
         content();
         declarations.forEach(root::appendChild);
         var score = outcome(root, "SCORE", "single", "float");

@@ -137,6 +137,9 @@ final class QtiItemParser {
                 default -> gapMatch(body, interaction);
             };
         }
+        if (extension != null) {
+            item = extension.withLanguages(item);
+        }
         return new QtiItemReader.Imported(item, warnings);
     }
 

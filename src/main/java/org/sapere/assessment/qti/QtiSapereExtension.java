@@ -5,10 +5,12 @@ import static org.sapere.assessment.qti.QtiXml.sapereChildren;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sapere.assessment.domain.Difficulty;
+import org.sapere.assessment.domain.Item;
 import org.sapere.assessment.domain.ItemInfo;
 import org.sapere.assessment.domain.NumericAnswer;
 import org.sapere.assessment.domain.Rubric;
@@ -120,6 +122,25 @@ final class QtiSapereExtension {
                 .map(f -> text(f.getTextContent()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The item with every text in all the languages it was written in, when the export carried them. */
+    Item withLanguages(Item item) {
+        var languages = sapereChildren(extension, "languages");
+        if (languages.isEmpty()) {
+            return item;
+        }
+        var texts = new ArrayList<LocalizedText>();
+        for (var text : sapereChildren(languages.getFirst(), "text")) {
+            var variants = new LinkedHashMap<String, String>();
+            sapereChildren(text, "variant").forEach(v -> variants.put(v.getAttribute("lang"), v.getTextContent()));
+            texts.add(new LocalizedText(variants));
+        }
+        if (texts.size() != QtiTexts.collect(item).size()) {
+            throw new IllegalArgumentException("languages for " + texts.size() + " texts");
+        }
+        var next = texts.iterator();
+        return QtiTexts.replace(item, text -> next.next());
     }
 
     @Nullable

@@ -3,6 +3,7 @@ package org.sapere.assessment.qti;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sapere.assessment.domain.Item;
 import org.sapere.assessment.domain.ScoringMode;
 import org.sapere.assessment.domain.SingleChoice;
+import org.sapere.shared.LocalizedText;
 
 /**
  * A QTI 2.1 export of every item type imports back identically: the records are value-equal, ids, versions,
@@ -68,6 +70,26 @@ class QtiRoundTripTests {
         assertThat(result.imported()).isTrue();
         assertThat(result.items()).containsExactlyElementsOf(items);
         assertThat(result.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("items")
+    void itemsInSeveralLanguagesImportBackWithAllOfThem(Item item) {
+        var translated = QtiTexts.replace(item, text -> {
+            var variants = new LinkedHashMap<>(text.variants());
+            variants.put("it", text.original() + " (it)");
+            variants.put("de", text.original() + " (de)");
+            return new LocalizedText(variants);
+        });
+        var partly = item.withInfo(translated.info());
+        for (var language : List.of("en", "it", "sv")) {
+            for (var multilingual : List.of(translated, partly)) {
+                var imported = reader.read(QtiXml.parse(writer.toQti21(multilingual, language)));
+                assertThat(((QtiItemReader.Imported) imported).item()).isEqualTo(multilingual);
+            }
+        }
+        assertThat(QtiXml.xmlLang(QtiXml.parse(writer.toQti21(translated, "it")).getDocumentElement()))
+                .isEqualTo("it");
     }
 
     @Test
