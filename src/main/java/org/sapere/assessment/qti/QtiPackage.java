@@ -234,7 +234,7 @@ public final class QtiPackage {
         }
     }
 
-    private static Document parse(String name, byte[] bytes) {
+    static Document parse(String name, byte[] bytes) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
