@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
@@ -57,9 +56,12 @@ public class VideoLessons {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /** The lesson kind this module contributes. */
+    public static final org.sapere.course.LessonKind KIND = new org.sapere.course.LessonKind("video");
+
     /** Whether a lesson is a video lesson (so the player shows a video and no "mark as complete"). */
     public static boolean isVideo(CourseOutline.LessonOutline lesson) {
-        return lesson.kind().value().equals("video");
+        return KIND.equals(lesson.kind());
     }
 
     /** The player of a video lesson for an enrolled learner; opening it starts the clock for coverage. */
@@ -224,15 +226,11 @@ public class VideoLessons {
         if (outcome.completedNow()) {
             events.publishEvent(new VideoWatched(learner, course.id(), lesson));
         }
-        var completed = outcome.completedNow()
-                || viewings.find(learner.value(), lesson.value())
-                        .map(v -> v.completedAt() != null)
-                        .orElse(false);
         return new Progress(
                 outcome.position(),
                 percent(outcome.watchedSeconds(), duration),
                 settings.completionPercent(),
-                completed,
+                outcome.completed(),
                 outcome.capped());
     }
 
@@ -244,9 +242,5 @@ public class VideoLessons {
 
     private static int percent(double part, double whole) {
         return whole <= 0 ? 0 : (int) Math.min(100, Math.floor(100 * part / whole + 1e-9));
-    }
-
-    static UUID uuid(LessonId id) {
-        return id.value();
     }
 }

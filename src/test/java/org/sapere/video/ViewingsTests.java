@@ -69,6 +69,8 @@ class ViewingsTests {
         }
         var after = report(watched, now + 1, List.of(new Interval(0, 1)), now + 1);
         assertThat(after.completedNow()).as("completion is reported once").isFalse();
+        assertThat(after.completed()).as("but the lesson stays complete").isTrue();
+        assertThat(first.completed()).isFalse();
     }
 
     private Viewings.Outcome report(double position, int atSecond, List<Interval> played, int nowSecond) {

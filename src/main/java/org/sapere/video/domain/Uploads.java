@@ -12,7 +12,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -361,15 +360,5 @@ public class Uploads {
         var dot = fileName.lastIndexOf('.');
         var ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return ext.matches("mp4|m4v|mov|mkv|webm|avi|mpg|mpeg|ogv|wmv|ts|mts") ? "." + ext : ".bin";
-    }
-
-    /** For the health indicator: whether unfinished uploads have somewhere to wait. */
-    public Path folder() {
-        return folder;
-    }
-
-    /** For tests: when an upload was last written to. */
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VideoLessonKind implements LessonKindContribution {
 
-    static final LessonKind VIDEO = new LessonKind("video");
-
     private final VideoAssets assets;
 
     VideoLessonKind(VideoAssets assets) {
@@ -21,7 +19,7 @@ class VideoLessonKind implements LessonKindContribution {
 
     @Override
     public LessonKind kind() {
-        return VIDEO;
+        return org.sapere.video.VideoLessons.KIND;
     }
 
     @Override

@@ -39,7 +39,8 @@ public class Viewings {
             @Nullable Instant completedAt) {}
 
     /** What a report changed. */
-    public record Outcome(double position, double watchedSeconds, boolean capped, boolean completedNow) {}
+    public record Outcome(
+            double position, double watchedSeconds, boolean capped, boolean completedNow, boolean completed) {}
 
     public Optional<Viewing> find(UUID account, UUID lesson) {
         return jdbc.sql("""
@@ -155,6 +156,7 @@ public class Viewings {
                 .param("done", completedNow)
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
-        return new Outcome(newPosition, watched.seconds(), capped, completedNow);
+        return new Outcome(
+                newPosition, watched.seconds(), capped, completedNow, completedNow || row.completedAt() != null);
     }
 }

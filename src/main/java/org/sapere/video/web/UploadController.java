@@ -79,7 +79,7 @@ class UploadController {
             return;
         }
         var draft = courses.draftLesson(course, lesson, user.accountId());
-        if (!draft.kind().value().equals("video")) {
+        if (!org.sapere.video.VideoLessons.KIND.equals(draft.kind())) {
             refuse(request, response, 400, "video.upload.noLesson", "");
             return;
         }

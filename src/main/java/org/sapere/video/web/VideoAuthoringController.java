@@ -245,7 +245,7 @@ class VideoAuthoringController {
 
     private CourseAuthoring.DraftLesson videoLesson(UUID course, UUID lesson, SignedInUser user) {
         var draft = courses.draftLesson(new CourseId(course), new LessonId(lesson), user.accountId());
-        if (!draft.kind().value().equals("video")) {
+        if (!org.sapere.video.VideoLessons.KIND.equals(draft.kind())) {
             throw new NotFoundException("video lesson " + lesson);
         }
         return draft;
