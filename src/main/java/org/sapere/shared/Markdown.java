@@ -24,8 +24,31 @@ public final class Markdown {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements(
-                    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
-                    "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "del")
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "strong",
+                    "em",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "hr",
+                    "br",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "a",
+                    "img",
+                    "del")
             .allowAttributes("href")
             .onElements("a")
             .allowAttributes("src", "alt", "title")
@@ -39,17 +62,62 @@ public final class Markdown {
             .toFactory();
 
     private static final String[] MATHML_ELEMENTS = {
-        "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror",
-        "mpadded", "mphantom", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts",
-        "mprescripts", "none", "mtable", "mtr", "mtd", "semantics"
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mmultiscripts",
+        "mprescripts",
+        "none",
+        "mtable",
+        "mtr",
+        "mtd",
+        "semantics"
     };
 
     private static final PolicyFactory MATHML = new HtmlPolicyBuilder()
             .allowElements(MATHML_ELEMENTS)
             .allowAttributes(
-                    "display", "mathvariant", "stretchy", "fence", "separator", "accent", "accentunder", "form",
-                    "largeop", "movablelimits", "symmetric", "lspace", "rspace", "linethickness", "columnalign",
-                    "rowalign", "columnspan", "rowspan", "scriptlevel", "displaystyle", "width", "height", "depth")
+                    "display",
+                    "mathvariant",
+                    "stretchy",
+                    "fence",
+                    "separator",
+                    "accent",
+                    "accentunder",
+                    "form",
+                    "largeop",
+                    "movablelimits",
+                    "symmetric",
+                    "lspace",
+                    "rspace",
+                    "linethickness",
+                    "columnalign",
+                    "rowalign",
+                    "columnspan",
+                    "rowspan",
+                    "scriptlevel",
+                    "displaystyle",
+                    "width",
+                    "height",
+                    "depth")
             .onElements(MATHML_ELEMENTS)
             .toFactory();
 
