@@ -1,5 +1,5 @@
 /** Question banks, quizzes and exams, grading, and IMS QTI interchange. */
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "course", "enrolment"})
 @NullMarked
 package org.sapere.assessment;
 

@@ -53,6 +53,29 @@ public class CourseAuthoring {
                 found.minutes());
     }
 
+    /**
+     * A course's draft as a module that keeps course-wide content (a question bank, a gradebook) shows it to the
+     * course's staff.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the person may not edit the course
+     * @throws org.sapere.shared.NotFoundException when the course does not exist
+     */
+    public DraftCourse draftCourse(CourseId course, AccountId person) {
+        var editing = editor.open(course.value(), person).course();
+        var lessons = editing.modules().stream()
+                .flatMap(m -> m.lessons().stream()
+                        .map(l -> new DraftCourse.Lesson(new LessonId(l.id()), l.title(), l.kind(), m.title())))
+                .toList();
+        return new DraftCourse(course, editing.title(), editing.language(), editing.slug(), lessons);
+    }
+
+    /** A course's draft as {@link #draftCourse} gives it: its lessons in order, with their module's title. */
+    public record DraftCourse(
+            CourseId course, LocalizedText title, String language, String slug, List<Lesson> lessons) {
+
+        public record Lesson(LessonId id, LocalizedText title, LessonKind kind, LocalizedText module) {}
+    }
+
     /** A lesson of a draft as {@link #draftLesson} gives it. */
     public record DraftLesson(
             CourseId course,

@@ -54,6 +54,13 @@ public class Registrar {
         return enrolments.countActive(course.value());
     }
 
+    /** The learners enrolled in the course now (for gradebooks and reports). */
+    public List<AccountId> learners(CourseId course) {
+        return enrolments.activeLearners(course.value()).stream()
+                .map(AccountId::new)
+                .toList();
+    }
+
     /** The learner's active enrolments, most recent first. */
     public List<Enrolment> enrolments(AccountId learner) {
         return enrolments.active(learner.value());

@@ -1,5 +1,6 @@
 /** Progress and completion: what each learner has done in each course, the course player and "My learning". */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "course", "enrolment", "storage", "video"})
+@ApplicationModule(
+        allowedDependencies = {"shared", "identity", "course", "enrolment", "storage", "video", "assessment"})
 @NullMarked
 package org.sapere.learning;
 

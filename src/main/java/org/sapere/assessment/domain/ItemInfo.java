@@ -52,6 +52,11 @@ public record ItemInfo(
         return new ItemInfo(id, version + 1, stem, explanation, hints, points, tags, skills, difficulty, scoringMode);
     }
 
+    /** The same content as another id and version (an imported item saved into a bank). */
+    public ItemInfo as(UUID newId, int newVersion) {
+        return new ItemInfo(newId, newVersion, stem, explanation, hints, points, tags, skills, difficulty, scoringMode);
+    }
+
     public ItemInfo withScoringMode(ScoringMode mode) {
         return new ItemInfo(id, version, stem, explanation, hints, points, tags, skills, difficulty, mode);
     }

@@ -41,6 +41,11 @@ public final class QtiItemReader {
      */
     static final int MAX_DEPTH = 200;
 
+    /** Reads an item from its XML text, parsed as safely as a package's files are. */
+    public ImportResult read(String xml) {
+        return read(QtiPackage.parse("item", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Reads an item whose {@code xml:lang} is missing as English. */
     public ImportResult read(Document document) {
         return read(document, "en");

@@ -58,6 +58,14 @@ public class Enrolments {
                 .single();
     }
 
+    /** The learners actively enrolled in a course, in no particular order. */
+    public List<UUID> activeLearners(UUID course) {
+        return jdbc.sql("SELECT learner_id FROM enrolment.enrolment WHERE course_id = :course AND status = 'ACTIVE'")
+                .param("course", course)
+                .query(UUID.class)
+                .list();
+    }
+
     public List<Enrolment> active(UUID learner) {
         return jdbc.sql("""
                 SELECT course_id, run_id, enrolled_at FROM enrolment.enrolment

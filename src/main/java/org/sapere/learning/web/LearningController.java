@@ -2,6 +2,7 @@ package org.sapere.learning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.sapere.assessment.QuizLessons;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
 import org.sapere.course.LessonId;
@@ -29,8 +30,15 @@ class LearningController {
     private final CourseAuthoring courses;
     private final Registrar registrar;
     private final VideoLessons videos;
+    private final QuizLessons quizzes;
 
-    LearningController(LearnerProgress progress, CourseAuthoring courses, Registrar registrar, VideoLessons videos) {
+    LearningController(
+            LearnerProgress progress,
+            CourseAuthoring courses,
+            Registrar registrar,
+            VideoLessons videos,
+            QuizLessons quizzes) {
+        this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
         this.registrar = registrar;
@@ -82,6 +90,12 @@ class LearningController {
                         "video",
                         VideoLessons.isVideo(lesson)
                                 ? videos.player(user.accountId(), course, lesson.id(), locale)
+                                : null)
+                .addObject(
+                        "quiz",
+                        QuizLessons.isQuiz(lesson)
+                                ? quizzes.intro(user.accountId(), course, lesson.id())
+                                        .orElse(null)
                                 : null)
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
                 .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);

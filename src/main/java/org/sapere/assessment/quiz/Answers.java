@@ -1,0 +1,16 @@
+package org.sapere.assessment.quiz;
+
+import java.util.List;
+import java.util.Map;
+import org.sapere.assessment.domain.Item;
+import org.sapere.assessment.domain.Response;
+
+/** Reads a learner's response to an item from the answer form's fields saved for it. */
+final class Answers {
+
+    private Answers() {}
+
+    static Response response(Item item, Map<String, List<String>> fields) {
+        throw new UnsupportedOperationException("merged from the question branch");
+    }
+}
