@@ -64,7 +64,7 @@ public class CourseAuthoring {
         var editing = editor.open(course.value(), person).course();
         var lessons = editing.modules().stream()
                 .flatMap(m -> m.lessons().stream()
-                        .map(l -> new DraftCourse.Lesson(new LessonId(l.id()), l.title(), l.kind(), m.title())))
+                        .map(l -> new DraftCourse.Lesson(new LessonId(l.id()), l.title(), l.kind(), m.id(), m.title())))
                 .toList();
         return new DraftCourse(course, editing.title(), editing.language(), editing.slug(), lessons);
     }
@@ -73,7 +73,8 @@ public class CourseAuthoring {
     public record DraftCourse(
             CourseId course, LocalizedText title, String language, String slug, List<Lesson> lessons) {
 
-        public record Lesson(LessonId id, LocalizedText title, LessonKind kind, LocalizedText module) {}
+        public record Lesson(
+                LessonId id, LocalizedText title, LessonKind kind, java.util.UUID moduleId, LocalizedText module) {}
     }
 
     /** A lesson of a draft as {@link #draftLesson} gives it. */
