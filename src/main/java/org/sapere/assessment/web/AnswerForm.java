@@ -75,7 +75,7 @@ public final class AnswerForm {
     /** The first value of a relative field, or {@code ""}: what a text input or a drop-down shows. */
     public static String value(Map<String, List<String>> itemFields, String relative) {
         var values = itemFields.get(relative);
-        return values == null || values.isEmpty() || values.getFirst() == null ? "" : values.getFirst();
+        return values == null || values.isEmpty() ? "" : values.getFirst();
     }
 
     /** Whether a relative field holds {@code value}: whether a radio button, check box or option is selected. */

@@ -3,7 +3,6 @@ package org.sapere.assessment.web;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.sapere.shared.LocalizedText;
 import org.sapere.shared.Markdown;
 
@@ -20,10 +19,6 @@ final class Html {
 
     static String block(LocalizedText text, Locale locale) {
         return Markdown.html(text.in(locale));
-    }
-
-    static @Nullable String block(@Nullable LocalizedText text, Locale locale, boolean shown) {
-        return text == null || !shown ? null : block(text, locale);
     }
 
     /**

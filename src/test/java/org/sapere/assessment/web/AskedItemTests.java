@@ -132,6 +132,27 @@ class AskedItemTests {
     }
 
     @Test
+    void rightsWithMoreThanTextAreListedWithLettersBesideTheDropDowns() {
+        var item = new org.sapere.assessment.domain.Matching(
+                ItemInfo.of(en("Pair"), BigDecimal.ONE),
+                List.of(Option.of("L1", en("One")), Option.of("L2", en("Two"))),
+                List.of(Option.of("R1", en("*first*")), Option.of("R2", en("second"))),
+                Map.of("L1", "R1", "L2", "R2"),
+                true);
+        var asked = AskedItem.of(item, 1, 1L, EN);
+        assertThat(((AskedItem.Match) asked.body()).richRights()).isTrue();
+        var html = Pages.question(asked, Map.of(), false, EN).replaceAll("\\s+", " ");
+        assertThat(html)
+                .contains("<ul class=\"quiz-rights\" aria-label=\"Choices\">")
+                .containsPattern("<span class=\"quiz-letter\">[AB]</span> <em>first</em>")
+                .containsPattern("<option value=\"R1\">[AB]\\. first</option>")
+                .contains("A choice may be used for more than one item.");
+        assertThat(AskedItem.letter(0)).isEqualTo("A");
+        assertThat(AskedItem.letter(25)).isEqualTo("Z");
+        assertThat(AskedItem.letter(26)).isEqualTo("AA");
+    }
+
+    @Test
     void stemHintsAndOptionsAreSafeHtmlInTheLearnersLanguage() {
         var stem = new LocalizedText(java.util.Map.of("en", "Pick **one** <script>alert(1)</script>"));
         var item = new SingleChoice(
