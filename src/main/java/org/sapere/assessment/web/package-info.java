@@ -1,7 +1,7 @@
 /**
- * How a learner sees and answers an item, and how the answer is reviewed: what the answer form shows (nothing that
- * gives the answer away), how its fields become a {@link org.sapere.assessment.domain.Response}, and the review
- * after submitting.
+ * The assessment module's pages: the author's item form and question bank, quiz settings, a learner answering a quiz
+ * (nothing that gives an answer away reaches the browser before submission) and the review afterwards, essay grading,
+ * the gradebook and item analysis.
  */
 @NullMarked
 package org.sapere.assessment.web;

@@ -1,0 +1,261 @@
+package org.sapere.assessment.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.sapere.assessment.domain.Item;
+import org.sapere.assessment.domain.ItemInfo;
+import org.sapere.assessment.domain.Matching;
+import org.sapere.assessment.domain.MultipleResponse;
+import org.sapere.assessment.domain.Option;
+import org.sapere.assessment.domain.Ordering;
+import org.sapere.assessment.domain.SingleChoice;
+
+/**
+ * Items made of options written one per line: single choice and multiple response ({@code * Paris | feedback}),
+ * ordering ({@code text | feedback}) and matching ({@code left = right | feedback}, {@code = distractor}).
+ */
+final class ChoiceFields {
+
+    private ChoiceFields() {}
+
+    /**
+     * An option as typed on one line: its text, whether it is marked correct, its feedback (blank for none; null
+     * where the form has no place for it, so the previous feedback stays).
+     */
+    record OptionLine(
+            String text, boolean correct, @Nullable String feedback) {}
+
+    static @Nullable Item singleChoice(FormInput in, ItemInfo info) {
+        var lines = optionLines(in, "options", '|');
+        if (lines == null) {
+            return null;
+        }
+        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
+        if (options == null) {
+            return null;
+        }
+        var correct = new ArrayList<String>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).correct()) {
+                correct.add(options.get(i).id());
+            }
+        }
+        if (correct.size() > 1) {
+            in.error("options", "assessment.form.oneCorrectOption", correct.size());
+            return null;
+        }
+        return in.check("options", () -> new SingleChoice(info, options, correct.isEmpty() ? "" : correct.getFirst()));
+    }
+
+    static @Nullable Item multipleResponse(FormInput in, ItemInfo info) {
+        var lines = optionLines(in, "options", '|');
+        if (lines == null) {
+            return null;
+        }
+        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
+        if (options == null) {
+            return null;
+        }
+        var correct = new HashSet<String>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).correct()) {
+                correct.add(options.get(i).id());
+            }
+        }
+        return in.check("options", () -> new MultipleResponse(info, options, correct));
+    }
+
+    static void writeOptions(
+            List<Option> options, Predicate<String> correct, String language, Map<String, String> fields) {
+        fields.put(
+                "options",
+                String.join(
+                        "\n",
+                        options.stream()
+                                .map(o -> optionLine(o, correct.test(o.id()), language, '|'))
+                                .toList()));
+    }
+
+    private static List<Option> previousChoices(FormInput in) {
+        return switch (in.previous()) {
+            case SingleChoice s -> s.options();
+            case MultipleResponse m -> m.options();
+            case null, default -> List.of();
+        };
+    }
+
+    static @Nullable Item ordering(FormInput in, ItemInfo info) {
+        var previous = in.previous() instanceof Ordering o ? o.items() : List.<Option>of();
+        var lines = in.lines("items").stream().map(line -> unmarked(line, '|')).toList();
+        var items = options(in, "items", lines, previous, new IdSequence(ids(previous)));
+        return items == null ? null : in.check("items", () -> new Ordering(info, items));
+    }
+
+    static void writeOrdering(Ordering item, String language, Map<String, String> fields) {
+        fields.put(
+                "items",
+                String.join(
+                        "\n",
+                        item.items().stream()
+                                .map(o -> optionLine(o, false, language, '|'))
+                                .toList()));
+    }
+
+    static @Nullable Item matching(FormInput in, ItemInfo info) {
+        var previous = in.previous() instanceof Matching m ? m : null;
+        var previousLefts = previous == null ? List.<Option>of() : previous.lefts();
+        var previousRights = previous == null ? List.<Option>of() : previous.rights();
+        var leftLines = new ArrayList<OptionLine>();
+        var rightOfLeft = new ArrayList<String>();
+        var rightTexts = new ArrayList<String>();
+        for (var line : in.lines("pairs")) {
+            if (line.startsWith("=")) {
+                addOnce(rightTexts, line.substring(1).strip());
+                continue;
+            }
+            var pair = Texts.splitSpaced(line, '=');
+            var right = Texts.splitSpaced(pair[1], '|');
+            if (pair[0].isEmpty() || right[0].isEmpty()) {
+                in.error("pairs", "assessment.form.pairSyntax", line);
+                continue;
+            }
+            leftLines.add(new OptionLine(Texts.unescapeStart(pair[0]), false, right[1]));
+            rightOfLeft.add(right[0]);
+            addOnce(rightTexts, right[0]);
+        }
+        var ids = new IdSequence(Stream.concat(ids(previousLefts).stream(), ids(previousRights).stream())
+                .toList());
+        var lefts = options(in, "pairs", leftLines, previousLefts, ids);
+        var rightLines = rightTexts.stream()
+                .map(text -> new OptionLine(text, false, null))
+                .toList();
+        var rights = options(in, "pairs", rightLines, previousRights, ids);
+        if (lefts == null || rights == null || in.hasErrors()) {
+            return null;
+        }
+        var pairs = new LinkedHashMap<String, String>();
+        for (int i = 0; i < lefts.size(); i++) {
+            pairs.put(
+                    lefts.get(i).id(),
+                    rights.get(rightTexts.indexOf(rightOfLeft.get(i))).id());
+        }
+        var reusable = in.checked("reusable");
+        return in.check("pairs", () -> new Matching(info, lefts, rights, pairs, reusable));
+    }
+
+    private static void addOnce(List<String> texts, String text) {
+        if (!texts.contains(text)) {
+            texts.add(text);
+        }
+    }
+
+    static void writeMatching(Matching item, String language, Map<String, String> fields) {
+        var lines = new ArrayList<String>();
+        for (var left : item.lefts()) {
+            var right = item.rights().stream()
+                    .filter(r -> r.id().equals(item.pairs().get(left.id())))
+                    .findFirst()
+                    .orElseThrow();
+            var feedback = left.feedback() == null ? "" : " | " + Texts.flat(Texts.in(left.feedback(), language));
+            lines.add(Texts.escapeStart(Texts.escapeSpaced(flat(left, language), '='))
+                    + " = "
+                    + Texts.escapeSpaced(flat(right, language), '|')
+                    + feedback);
+        }
+        var paired = new HashSet<>(item.pairs().values());
+        for (var right : item.rights()) {
+            if (!paired.contains(right.id())) {
+                lines.add("= " + flat(right, language));
+            }
+        }
+        fields.put("pairs", String.join("\n", lines));
+        fields.put("reusable", item.rightsReusable() ? "on" : "");
+    }
+
+    /**
+     * The option lines of a field, marked correct with a leading {@code *}; null, with an error for each, when a line
+     * has no text.
+     */
+    static @Nullable List<OptionLine> optionLines(FormInput in, String field, char feedbackSeparator) {
+        var lines = new ArrayList<OptionLine>();
+        var complete = true;
+        for (var line : in.lines(field)) {
+            var option = marked(line, feedbackSeparator);
+            if (option.text().isEmpty()) {
+                in.error(field, "assessment.form.optionWithoutText", line);
+                complete = false;
+            }
+            lines.add(option);
+        }
+        return complete ? lines : null;
+    }
+
+    /** A line that may start with the correct mark {@code *}. */
+    static OptionLine marked(String line, char feedbackSeparator) {
+        if (line.startsWith("*")) {
+            var parts = Texts.splitSpaced(line.substring(1).strip(), feedbackSeparator);
+            return new OptionLine(parts[0], true, parts[1]);
+        }
+        return unmarked(line, feedbackSeparator);
+    }
+
+    private static OptionLine unmarked(String line, char feedbackSeparator) {
+        var parts = Texts.splitSpaced(line, feedbackSeparator);
+        return new OptionLine(Texts.unescapeStart(parts[0]), false, parts[1]);
+    }
+
+    /** An option as a line: {@code * text | feedback}, the text escaped where it would read as syntax. */
+    static String optionLine(Option option, boolean correct, String language, char feedbackSeparator) {
+        return optionLine(option, correct ? "* " : "", language, feedbackSeparator);
+    }
+
+    /** As {@link #optionLine(Option, boolean, String, char)}, with the correct mark as given ("" when not correct). */
+    static String optionLine(Option option, String correctMark, String language, char feedbackSeparator) {
+        var text = Texts.escapeSpaced(flat(option, language), feedbackSeparator);
+        var feedback = option.feedback() == null
+                ? ""
+                : " " + feedbackSeparator + " " + Texts.flat(Texts.in(option.feedback(), language));
+        return (correctMark.isEmpty() ? Texts.escapeStart(text) : correctMark + text) + feedback;
+    }
+
+    /**
+     * The options the lines make: each continuing a previous option keeps its id and its texts in other languages;
+     * new ones get fresh ids. Null when an option could not be made (the error is recorded).
+     */
+    static @Nullable List<Option> options(
+            FormInput in, String field, List<OptionLine> lines, List<Option> previous, IdSequence ids) {
+        var continued = in.continuing(lines.stream().map(OptionLine::text).toList(), previous, Option::text);
+        var options = new ArrayList<Option>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            var before = continued.get(i);
+            var id = before != null ? before.id() : ids.next();
+            in.name(id, line.text());
+            var text = in.text(line.text(), before == null ? null : before.text(), Texts::flat);
+            var previousFeedback = before == null ? null : before.feedback();
+            var feedback = line.feedback() == null
+                    ? previousFeedback
+                    : in.optionalText(line.feedback(), previousFeedback, Texts::flat);
+            var option = in.check(field, () -> new Option(id, text, feedback));
+            if (option == null) {
+                return null;
+            }
+            options.add(option);
+        }
+        return options;
+    }
+
+    static List<String> ids(List<Option> options) {
+        return options.stream().map(Option::id).toList();
+    }
+
+    private static String flat(Option option, String language) {
+        return Texts.flat(Texts.in(option.text(), language));
+    }
+}
