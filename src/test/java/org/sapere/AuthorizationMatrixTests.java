@@ -161,6 +161,20 @@ class AuthorizationMatrixTests {
                 "POST /teach/courses/{id}/lessons/{lessonId}/video/settings")) {
             DECLARED.put(route, professorsOfTheUniversity());
         }
+        // Grading: {attemptId} is unknown and {lessonId} a reading (the professor gets 404); the gradebook's forms,
+        // sent empty, are refused with a message and change nothing.
+        for (var route : List.of(
+                "GET /teach/courses/{id}/grading",
+                "GET /teach/courses/{id}/grading/{attemptId}/{position}",
+                "POST /teach/courses/{id}/grading/{attemptId}/{position}",
+                "GET /teach/courses/{id}/gradebook",
+                "GET /teach/courses/{id}/gradebook.csv",
+                "POST /teach/courses/{id}/gradebook/policy",
+                "GET /teach/courses/{id}/gradebook/override",
+                "POST /teach/courses/{id}/gradebook/override",
+                "GET /teach/courses/{id}/lessons/{lessonId}/quiz/analysis")) {
+            DECLARED.put(route, professorsOfTheUniversity());
+        }
         // Resumable uploads check the course of each upload (VideoAuthorizationTests); without the tus headers
         // every signed-in person gets 412, and an unknown upload is 404.
         DECLARED.put("OPTIONS /teach/uploads", SIGNED_IN);
@@ -272,6 +286,8 @@ class AuthorizationMatrixTests {
                 .replace("{token}", "1795964400-forgedforgedforgedforged")
                 .replace("{*file}", "hls/master.m3u8")
                 .replace("{account}", "00000000-0000-0000-0000-000000000000")
+                .replace("{attemptId}", "00000000-0000-0000-0000-000000000000")
+                .replace("{position}", "1")
                 .replace("/**", "/statements");
     }
 

@@ -208,6 +208,34 @@ public class ItemBank {
                 .toList();
     }
 
+    /**
+     * The latest version of each of these items as the bank lists it (its title among others), keyed by id, in one
+     * query; retired items are included (attempts and reports still name them), unknown ids left out.
+     */
+    public Map<UUID, Entry> latest(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var found = new LinkedHashMap<UUID, Entry>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (id) id, version, type, title, tags, points, created_at
+                FROM assessment.item WHERE id = ANY(:ids)
+                ORDER BY id, version DESC
+                """)
+                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> new Entry(
+                        rs.getObject("id", UUID.class),
+                        rs.getInt("version"),
+                        ItemType.bySlug(rs.getString("type")),
+                        rs.getString("title"),
+                        Arrays.asList((String[]) rs.getArray("tags").getArray()),
+                        rs.getBigDecimal("points"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list()
+                .forEach(entry -> found.put(entry.id(), entry));
+        return found;
+    }
+
     /** Every tag used by the course's items in use, sorted, with how many items carry it. */
     public Map<String, Integer> tags(UUID course) {
         var counts = new java.util.TreeMap<String, Integer>(String.CASE_INSENSITIVE_ORDER);

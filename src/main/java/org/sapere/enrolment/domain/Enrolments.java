@@ -60,7 +60,7 @@ public class Enrolments {
 
     /** The learners actively enrolled in a course, in no particular order. */
     public List<UUID> activeLearners(UUID course) {
-        return jdbc.sql("SELECT learner_id FROM enrolment.enrolment WHERE course_id = :course AND status = 'ACTIVE'")
+        return jdbc.sql("SELECT account_id FROM enrolment.enrolment WHERE course_id = :course AND status = 'ACTIVE'")
                 .param("course", course)
                 .query(UUID.class)
                 .list();

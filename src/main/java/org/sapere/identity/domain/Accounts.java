@@ -88,6 +88,20 @@ public class Accounts {
                 .list();
     }
 
+    /** The name and address of each of these accounts (only the columns a list of people needs). */
+    public List<org.sapere.identity.Contact> contacts(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, display_name, email FROM identity.account WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> new org.sapere.identity.Contact(
+                        new org.sapere.identity.AccountId(rs.getObject(1, UUID.class)),
+                        rs.getString(2),
+                        rs.getString(3)))
+                .list();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM identity.account)")
                 .query(Boolean.class)

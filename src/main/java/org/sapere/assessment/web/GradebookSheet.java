@@ -1,0 +1,110 @@
+package org.sapere.assessment.web;
+
+import java.text.CollationKey;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.sapere.assessment.quiz.Grades;
+import org.sapere.assessment.quiz.QuizSettings;
+import org.sapere.course.CourseAuthoring;
+import org.sapere.enrolment.Registrar;
+import org.sapere.identity.AccountId;
+import org.sapere.identity.Contact;
+import org.sapere.identity.IdentityDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A course's whole gradebook as the gradebook page and its CSV export read it: the graded quizzes in the course's
+ * order and every enrolled learner's line, sorted by name. A fixed number of queries however many learners (their
+ * enrolments, their results in two, their names in one), so a course of ten thousand stays fast.
+ */
+@Component
+class GradebookSheet {
+
+    private final Grades grades;
+    private final Registrar registrar;
+    private final IdentityDirectory identity;
+
+    GradebookSheet(Grades grades, Registrar registrar, IdentityDirectory identity) {
+        this.grades = grades;
+        this.registrar = registrar;
+        this.identity = identity;
+    }
+
+    /** A learner's line with their name and address (blank when the account is gone). */
+    record Learner(UUID id, String name, String email, Grades.Line line) {
+
+        boolean waiting() {
+            return line.cells().values().stream().anyMatch(Grades.Cell::waiting);
+        }
+
+        boolean matches(String query) {
+            return query.isEmpty()
+                    || name.toLowerCase(Locale.ROOT).contains(query)
+                    || email.toLowerCase(Locale.ROOT).contains(query);
+        }
+    }
+
+    /**
+     * @param quizzes the graded quizzes, in the course's order (quizzes whose lesson was removed last)
+     * @param others names of the other accounts asked for (such as the authors of grade changes)
+     */
+    record Sheet(
+            List<QuizSettings> quizzes,
+            Map<UUID, String> titles,
+            List<Learner> learners,
+            Map<AccountId, Contact> others) {
+
+        @Nullable
+        String title(UUID lesson) {
+            return titles.get(lesson);
+        }
+    }
+
+    /** The whole gradebook; {@code alsoName} are further accounts whose names the page shows. */
+    Sheet load(CourseAuthoring.DraftCourse draft, Locale locale, Collection<UUID> alsoName) {
+        var course = draft.course().value();
+        var titles = GradeFigures.lessonTitles(draft);
+        var order = new HashMap<UUID, Integer>();
+        for (var lesson : draft.lessons()) {
+            order.put(lesson.id().value(), order.size());
+        }
+        var quizzes = grades.gradedQuizzes(course).stream()
+                .sorted(Comparator.comparing((QuizSettings q) -> order.getOrDefault(q.lesson(), Integer.MAX_VALUE))
+                        .thenComparing(QuizSettings::lesson))
+                .toList();
+        var enrolled = registrar.learners(draft.course()).stream()
+                .map(AccountId::value)
+                .toList();
+        var lines = grades.lines(course, quizzes, enrolled);
+        var wanted = new HashSet<AccountId>();
+        enrolled.forEach(id -> wanted.add(new AccountId(id)));
+        alsoName.forEach(id -> wanted.add(new AccountId(id)));
+        var contacts = identity.contacts(wanted);
+        var collator = Collator.getInstance(locale);
+        collator.setStrength(Collator.SECONDARY);
+        record Keyed(Learner learner, CollationKey key) {}
+        var keyed = new ArrayList<Keyed>(lines.size());
+        for (var line : lines) {
+            var contact = contacts.get(new AccountId(line.learner()));
+            var learner = new Learner(
+                    line.learner(),
+                    contact == null ? "" : contact.displayName(),
+                    contact == null ? "" : contact.email(),
+                    line);
+            keyed.add(new Keyed(learner, collator.getCollationKey(learner.name())));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key)
+                .thenComparing(k -> k.learner().email())
+                .thenComparing(k -> k.learner().id()));
+        return new Sheet(quizzes, titles, keyed.stream().map(Keyed::learner).toList(), contacts);
+    }
+}
