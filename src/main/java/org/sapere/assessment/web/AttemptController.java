@@ -46,7 +46,9 @@ class AttemptController {
 
     @PostMapping("/learn/quiz/{lessonId}/start")
     String start(
-            @PathVariable("lessonId") UUID lesson, @AuthenticationPrincipal SignedInUser user, RedirectAttributes flash) {
+            @PathVariable("lessonId") UUID lesson,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes flash) {
         try {
             var attempt = taking.start(user.accountId(), lesson);
             return "redirect:/learn/attempts/" + attempt.id();
@@ -78,8 +80,10 @@ class AttemptController {
                     .addObject("back", back)
                     .addObject("questions", asked)
                     .addObject("saved", saved)
-                    .addObject("dueMillis", attempt.dueAt() == null ? 0L : attempt.dueAt().toEpochMilli())
-                    .addObject("graceSeconds", taking.grace().toSeconds());
+                    .addObject(
+                            "dueMillis",
+                            attempt.dueAt() == null ? 0L : attempt.dueAt().toEpochMilli())
+                    .addObject("graceSeconds", this.taking.grace().toSeconds());
         }
         var quiz = taking.quiz();
         var showFeedback = switch (quiz.feedback()) {
@@ -123,8 +127,10 @@ class AttemptController {
             @PathVariable("position") int position,
             HttpServletRequest request,
             @AuthenticationPrincipal SignedInUser user) {
-        var fields = AnswerForm.fieldsFor(position, request.getParameterMap().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+        var fields = AnswerForm.fieldsFor(
+                position,
+                request.getParameterMap().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
         var saved = taking.save(user.accountId(), id, position, fields);
         return switch (saved) {
             case SAVED -> ResponseEntity.ok("saved");

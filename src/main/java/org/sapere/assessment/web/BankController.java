@@ -95,7 +95,8 @@ class BankController {
             case ItemForm.Valid valid -> {
                 bank.save(course, valid.item(), user.accountId().value());
                 flash.addFlashAttribute("notice", "assessment.bank.saved");
-                yield new ModelAndView("redirect:/teach/courses/" + course + "/bank/items/" + valid.item().info().id());
+                yield new ModelAndView("redirect:/teach/courses/" + course + "/bank/items/"
+                        + valid.item().info().id());
             }
             case ItemForm.Invalid invalid -> editor(draft, itemType, null, invalid.fields(), invalid.errors(), null);
         };
@@ -126,7 +127,8 @@ class BankController {
         if (version != current.info().version()) {
             return editor(draft, type, current, fields, List.of(), "assessment.bank.stale");
         }
-        var parsed = ItemForm.parse(type.slug(), fields, ItemForm.ItemInfoBase.nextVersionOf(current, draft.language()));
+        var parsed =
+                ItemForm.parse(type.slug(), fields, ItemForm.ItemInfoBase.nextVersionOf(current, draft.language()));
         return switch (parsed) {
             case ItemForm.Valid valid -> {
                 try {

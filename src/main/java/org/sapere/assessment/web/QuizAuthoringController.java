@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.sapere.assessment.QuizLessons;
 import org.sapere.assessment.bank.ItemBank;
 import org.sapere.assessment.quiz.QuizSettings;

@@ -3,8 +3,6 @@ package org.sapere.assessment.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +97,12 @@ class QuizAttemptHttpTests {
 
     /** The position and right option of the attempt's first single-choice question, read from the bank. */
     Map.Entry<Integer, String> singleChoice(UUID attempt) {
-        var rows = jdbc.sql("SELECT position, item_id, item_version FROM assessment.attempt_item WHERE attempt_id = :a ORDER BY position")
+        var rows = jdbc.sql(
+                        "SELECT position, item_id, item_version FROM assessment.attempt_item WHERE attempt_id = :a ORDER BY position")
                 .param("a", attempt)
-                .query((rs, n) -> Map.entry(rs.getInt(1), bank.item(rs.getObject(2, UUID.class), rs.getInt(3)).orElseThrow()))
+                .query((rs, n) -> Map.entry(
+                        rs.getInt(1),
+                        bank.item(rs.getObject(2, UUID.class), rs.getInt(3)).orElseThrow()))
                 .list();
         for (var row : rows) {
             Item item = row.getValue();
@@ -122,13 +123,16 @@ class QuizAttemptHttpTests {
         seen.add(session.get("/learn/attempts/" + attempt));
         var right = singleChoice(attempt);
         seen.add(session.form(
-                "/learn/attempts/" + attempt + "/answers/" + right.getKey(), Map.of("q" + right.getKey(), right.getValue())));
+                "/learn/attempts/" + attempt + "/answers/" + right.getKey(),
+                Map.of("q" + right.getKey(), right.getValue())));
         seen.add(session.get("/learn/attempts/" + attempt));
         seen.add(session.get("/js/quiz-attempt.js"));
         for (var response : seen) {
             assertThat(response.statusCode()).isEqualTo(200);
             for (var secret : SECRETS) {
-                assertThat(response.body()).as(response.uri() + " must not hold " + secret).doesNotContain(secret);
+                assertThat(response.body())
+                        .as(response.uri() + " must not hold " + secret)
+                        .doesNotContain(secret);
             }
         }
 
@@ -136,7 +140,9 @@ class QuizAttemptHttpTests {
         assertThat(submitted.statusCode()).isEqualTo(302);
         var review = session.get("/learn/attempts/" + attempt).body();
         // The same texts do show once the attempt is submitted: the check above could see them.
-        assertThat(review).contains("A project is temporary (it has a start").contains("Yes: it is temporary");
+        assertThat(review)
+                .contains("A project is temporary (it has a start")
+                .contains("Monitoring and controlling runs alongside");
     }
 
     @Test
@@ -146,13 +152,16 @@ class QuizAttemptHttpTests {
         var attempt = start(session, quiz);
         var right = singleChoice(attempt);
         var saved = session.form(
-                "/learn/attempts/" + attempt + "/answers/" + right.getKey(), Map.of("q" + right.getKey(), right.getValue()));
+                "/learn/attempts/" + attempt + "/answers/" + right.getKey(),
+                Map.of("q" + right.getKey(), right.getValue()));
         assertThat(saved.statusCode()).isEqualTo(200);
 
         // A reload (or another device) shows the answer chosen, and starting again returns to the same attempt.
         var page = session.get("/learn/attempts/" + attempt).body();
-        assertThat(page).containsPattern("name=\"q" + right.getKey() + "\"[^>]*value=\"" + right.getValue()
-                + "\"[^>]*checked|value=\"" + right.getValue() + "\"[^>]*name=\"q" + right.getKey() + "\"[^>]*checked");
+        assertThat(page)
+                .containsPattern(
+                        "name=\"q" + right.getKey() + "\"[^>]*value=\"" + right.getValue() + "\"[^>]*checked|value=\""
+                                + right.getValue() + "\"[^>]*name=\"q" + right.getKey() + "\"[^>]*checked");
         assertThat(start(session, quiz)).isEqualTo(attempt);
 
         session.form("/learn/attempts/" + attempt + "/submit", Map.of());
@@ -195,7 +204,9 @@ class QuizAttemptHttpTests {
                         .single())
                 .isPositive();
         // A later submission of the same attempt changes nothing.
-        assertThat(session.form("/learn/attempts/" + attempt + "/submit", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(session.form("/learn/attempts/" + attempt + "/submit", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(jdbc.sql("SELECT count(*) FROM assessment.attempt WHERE learner_id = :l")
                         .param("l", learner.value())
                         .query(Integer.class)
@@ -215,9 +226,15 @@ class QuizAttemptHttpTests {
                                 Map.of("q" + right.getKey(), right.getValue()))
                         .statusCode())
                 .isEqualTo(200);
-        // ...then the time (a 10-minute limit, say) runs out, grace included.
-        jdbc.sql("UPDATE assessment.attempt SET due_at = :due WHERE id = :a")
-                .param("due", Timestamp.from(Instant.now().minusSeconds(120)))
+        // ...then the time (a 10-minute limit, say) runs out, grace included: the clock is moved by moving the
+        // attempt's start, its deadline and the save back by ten minutes.
+        jdbc.sql("""
+                        UPDATE assessment.attempt SET started_at = started_at - interval '10 minutes',
+                            due_at = now() - interval '2 minutes' WHERE id = :a
+                        """)
+                .param("a", attempt)
+                .update();
+        jdbc.sql("UPDATE assessment.attempt_item SET saved_at = saved_at - interval '10 minutes' WHERE attempt_id = :a")
                 .param("a", attempt)
                 .update();
         var others = jdbc.sql("SELECT position FROM assessment.attempt_item WHERE attempt_id = :a AND position <> :p")
@@ -225,7 +242,8 @@ class QuizAttemptHttpTests {
                 .param("p", right.getKey())
                 .query(Integer.class)
                 .list();
-        var late = session.form("/learn/attempts/" + attempt + "/answers/" + others.getFirst(), Map.of("q" + others.getFirst(), "A"));
+        var late = session.form(
+                "/learn/attempts/" + attempt + "/answers/" + others.getFirst(), Map.of("q" + others.getFirst(), "A"));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).isEqualTo("time-up");
 
@@ -241,12 +259,10 @@ class QuizAttemptHttpTests {
                 .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2))
                 .single();
         assertThat(row).isEqualTo("GRADED true");
-        var answers = jdbc.sql("""
+        var answers =
+                jdbc.sql("""
                         SELECT position, points FROM assessment.attempt_item WHERE attempt_id = :a AND points > 0
-                        """)
-                .param("a", attempt)
-                .query((rs, n) -> rs.getInt(1))
-                .list();
+                        """).param("a", attempt).query((rs, n) -> rs.getInt(1)).list();
         assertThat(answers).containsExactly(right.getKey());
         assertThat(session.get("/learn/attempts/" + attempt).body()).contains("after the time limit");
     }
