@@ -175,6 +175,28 @@ class AuthorizationMatrixTests {
                 "GET /teach/courses/{id}/lessons/{lessonId}/quiz/analysis")) {
             DECLARED.put(route, professorsOfTheUniversity());
         }
+        // The question bank and a quiz lesson's settings ({itemId} is unknown and {lessonId} a reading: the professor
+        // gets 404; an import without a file is refused with a message).
+        for (var route : List.of(
+                "GET /teach/courses/{id}/bank",
+                "GET /teach/courses/{id}/bank/new",
+                "POST /teach/courses/{id}/bank/new",
+                "GET /teach/courses/{id}/bank/export",
+                "POST /teach/courses/{id}/bank/import",
+                "GET /teach/courses/{id}/bank/items/{itemId}",
+                "POST /teach/courses/{id}/bank/items/{itemId}",
+                "POST /teach/courses/{id}/bank/items/{itemId}/retire",
+                "GET /teach/courses/{id}/lessons/{lessonId}/quiz",
+                "POST /teach/courses/{id}/lessons/{lessonId}/quiz",
+                "GET /teach/courses/{id}/lessons/{lessonId}/quiz/summary")) {
+            DECLARED.put(route, professorsOfTheUniversity());
+        }
+        // Taking a quiz: every signed-in person may try; the service checks the enrolment and the attempt's owner
+        // ({lessonId} is a reading and {id} an unknown attempt here: 404).
+        DECLARED.put("POST /learn/quiz/{lessonId}/start", SIGNED_IN);
+        DECLARED.put("GET /learn/attempts/{id}", SIGNED_IN);
+        DECLARED.put("POST /learn/attempts/{id}/answers/{position}", SIGNED_IN);
+        DECLARED.put("POST /learn/attempts/{id}/submit", SIGNED_IN);
         // Resumable uploads check the course of each upload (VideoAuthorizationTests); without the tus headers
         // every signed-in person gets 412, and an unknown upload is 404.
         DECLARED.put("OPTIONS /teach/uploads", SIGNED_IN);
@@ -288,6 +310,7 @@ class AuthorizationMatrixTests {
                 .replace("{account}", "00000000-0000-0000-0000-000000000000")
                 .replace("{attemptId}", "00000000-0000-0000-0000-000000000000")
                 .replace("{position}", "1")
+                .replace("{itemId}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");
     }
 
