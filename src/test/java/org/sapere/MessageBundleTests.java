@@ -33,7 +33,10 @@ class MessageBundleTests {
             "login.password",
             "passkeys.title",
             "university.location",
-            "author.kind.video");
+            "author.kind.video",
+            "assessment.bank.points",
+            "assessment.bank.version",
+            "assessment.intro.percent");
 
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
