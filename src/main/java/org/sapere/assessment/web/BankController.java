@@ -83,12 +83,13 @@ class BankController {
     @PostMapping("/teach/courses/{id}/bank/new")
     ModelAndView create(
             @PathVariable("id") UUID course,
-            @RequestParam(defaultValue = "single-choice") String type,
+            @RequestParam(defaultValue = "single-choice") List<String> type,
             @RequestParam Map<String, String> form,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
         var draft = courses.draftCourse(new CourseId(course), user.accountId());
-        var itemType = type(type);
+        // The type is both in the address and in the form: the first one counts.
+        var itemType = type(type.getFirst());
         var fields = fields(form);
         var parsed = ItemForm.parse(itemType.slug(), fields, ItemForm.ItemInfoBase.newItem(draft.language()));
         return switch (parsed) {
