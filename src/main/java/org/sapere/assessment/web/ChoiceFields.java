@@ -114,21 +114,31 @@ final class ChoiceFields {
         var leftLines = new ArrayList<OptionLine>();
         var rightOfLeft = new ArrayList<String>();
         var rightTexts = new ArrayList<String>();
+        var distractors = new ArrayList<String>();
         for (var line : in.lines("pairs")) {
             if (line.startsWith("=")) {
-                addOnce(rightTexts, line.substring(1).strip());
+                var distractor = line.substring(1).strip();
+                if (distractor.isEmpty()) {
+                    in.error("pairs", "assessment.form.pairSyntax", line);
+                } else {
+                    distractors.add(distractor);
+                }
                 continue;
             }
             var pair = Texts.splitSpaced(line, '=');
+            var left = Texts.unescapeSpaced(Texts.unescapeStart(pair[0]), '=');
             var right = Texts.splitSpaced(pair[1], '|');
-            if (pair[0].isEmpty() || right[0].isEmpty()) {
+            var rightText = Texts.unescapeSpaced(right[0], '|');
+            if (left.isEmpty() || rightText.isEmpty()) {
                 in.error("pairs", "assessment.form.pairSyntax", line);
                 continue;
             }
-            leftLines.add(new OptionLine(Texts.unescapeStart(pair[0]), false, right[1]));
-            rightOfLeft.add(right[0]);
-            addOnce(rightTexts, right[0]);
+            leftLines.add(new OptionLine(left, false, right[1]));
+            rightOfLeft.add(rightText);
+            addOnce(rightTexts, rightText);
         }
+        // The rights of the pairs first, then the distractors, wherever they were written: as the form shows them.
+        distractors.forEach(distractor -> addOnce(rightTexts, distractor));
         var ids = new IdSequence(Stream.concat(ids(previousLefts).stream(), ids(previousRights).stream())
                 .toList());
         var lefts = options(in, "pairs", leftLines, previousLefts, ids);
@@ -200,14 +210,16 @@ final class ChoiceFields {
     static OptionLine marked(String line, char feedbackSeparator) {
         if (line.startsWith("*")) {
             var parts = Texts.splitSpaced(line.substring(1).strip(), feedbackSeparator);
-            return new OptionLine(parts[0], true, parts[1]);
+            return new OptionLine(Texts.unescapeSpaced(parts[0], feedbackSeparator), true, parts[1]);
         }
         return unmarked(line, feedbackSeparator);
     }
 
+    /** A line without the correct mark; its escapes undone in the reverse order of {@link #optionLine}'s. */
     private static OptionLine unmarked(String line, char feedbackSeparator) {
         var parts = Texts.splitSpaced(line, feedbackSeparator);
-        return new OptionLine(Texts.unescapeStart(parts[0]), false, parts[1]);
+        var text = Texts.unescapeSpaced(Texts.unescapeStart(parts[0]), feedbackSeparator);
+        return new OptionLine(text, false, parts[1]);
     }
 
     /** An option as a line: {@code * text | feedback}, the text escaped where it would read as syntax. */
