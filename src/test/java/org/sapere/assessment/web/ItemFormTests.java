@@ -731,6 +731,11 @@ class ItemFormTests {
                         "fill-in-the-blanks",
                         form("fill-in-the-blanks", "stem", "Q?", "text", "{{my city}}", "gaps", "my city: Rome")))
                 .containsExactly(error("gaps", "assessment.item.invalidId", "my city"));
+        // A gap named like a choice's id is still named as the author wrote it.
+        assertThat(errors(
+                        "fill-in-the-blanks",
+                        form("fill-in-the-blanks", "stem", "Q?", "text", "No gap.", "gaps", "A: [*x | y]")))
+                .containsExactly(error("text", "assessment.item.gapMarkerMissing", "A"));
         assertThat(errors("fill-in-the-blanks", form("fill-in-the-blanks", "stem", "Q?", "gaps", "city: Rome")))
                 .containsExactly(error("text", "assessment.form.required"));
     }
