@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +33,43 @@ final class ChoiceFields {
             String text, boolean correct, @Nullable String feedback) {}
 
     static @Nullable Item singleChoice(FormInput in, ItemInfo info) {
+        var choices = choices(in);
+        if (choices == null) {
+            return null;
+        }
+        if (choices.correct().size() > 1) {
+            in.error(
+                    "options",
+                    "assessment.form.oneCorrectOption",
+                    choices.correct().size());
+            return null;
+        }
+        var correct = choices.correct().isEmpty() ? "" : choices.correct().getFirst();
+        return in.check("options", () -> new SingleChoice(info, choices.options(), correct));
+    }
+
+    static @Nullable Item multipleResponse(FormInput in, ItemInfo info) {
+        var choices = choices(in);
+        if (choices == null) {
+            return null;
+        }
+        return in.check("options", () -> new MultipleResponse(info, choices.options(), Set.copyOf(choices.correct())));
+    }
+
+    /** The options of a choice item and the ids of those marked correct. */
+    private record Choices(List<Option> options, List<String> correct) {}
+
+    private static @Nullable Choices choices(FormInput in) {
         var lines = optionLines(in, "options", '|');
         if (lines == null) {
             return null;
         }
-        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
+        var previous = switch (in.previous()) {
+            case SingleChoice s -> s.options();
+            case MultipleResponse m -> m.options();
+            case null, default -> List.<Option>of();
+        };
+        var options = options(in, "options", lines, previous, new IdSequence(ids(previous)));
         if (options == null) {
             return null;
         }
@@ -46,29 +79,7 @@ final class ChoiceFields {
                 correct.add(options.get(i).id());
             }
         }
-        if (correct.size() > 1) {
-            in.error("options", "assessment.form.oneCorrectOption", correct.size());
-            return null;
-        }
-        return in.check("options", () -> new SingleChoice(info, options, correct.isEmpty() ? "" : correct.getFirst()));
-    }
-
-    static @Nullable Item multipleResponse(FormInput in, ItemInfo info) {
-        var lines = optionLines(in, "options", '|');
-        if (lines == null) {
-            return null;
-        }
-        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
-        if (options == null) {
-            return null;
-        }
-        var correct = new HashSet<String>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).correct()) {
-                correct.add(options.get(i).id());
-            }
-        }
-        return in.check("options", () -> new MultipleResponse(info, options, correct));
+        return new Choices(options, correct);
     }
 
     static void writeOptions(
@@ -80,14 +91,6 @@ final class ChoiceFields {
                         options.stream()
                                 .map(o -> optionLine(o, correct.test(o.id()), language, '|'))
                                 .toList()));
-    }
-
-    private static List<Option> previousChoices(FormInput in) {
-        return switch (in.previous()) {
-            case SingleChoice s -> s.options();
-            case MultipleResponse m -> m.options();
-            case null, default -> List.of();
-        };
     }
 
     static @Nullable Item ordering(FormInput in, ItemInfo info) {
@@ -111,9 +114,37 @@ final class ChoiceFields {
         var previous = in.previous() instanceof Matching m ? m : null;
         var previousLefts = previous == null ? List.<Option>of() : previous.lefts();
         var previousRights = previous == null ? List.<Option>of() : previous.rights();
-        var leftLines = new ArrayList<OptionLine>();
+        var lines = pairLines(in);
+        // One sequence for both sides: a matching's ids are unique across them.
+        var ids = new IdSequence(Stream.concat(previousLefts.stream(), previousRights.stream())
+                .map(Option::id)
+                .toList());
+        var lefts = options(in, "pairs", lines.lefts(), previousLefts, ids);
+        var rightLines = lines.rights().stream()
+                .map(text -> new OptionLine(text, false, null))
+                .toList();
+        var rights = options(in, "pairs", rightLines, previousRights, ids);
+        if (lefts == null || rights == null || in.hasErrors()) {
+            return null;
+        }
+        var pairs = new LinkedHashMap<String, String>();
+        for (int i = 0; i < lefts.size(); i++) {
+            pairs.put(
+                    lefts.get(i).id(),
+                    rights.get(lines.rights().indexOf(lines.rightOfLeft().get(i)))
+                            .id());
+        }
+        var reusable = in.checked("reusable");
+        return in.check("pairs", () -> new Matching(info, lefts, rights, pairs, reusable));
+    }
+
+    /** The pairs as typed: each left (with its feedback) and the text of its right, and every right once. */
+    private record PairLines(List<OptionLine> lefts, List<String> rightOfLeft, List<String> rights) {}
+
+    private static PairLines pairLines(FormInput in) {
+        var lefts = new ArrayList<OptionLine>();
         var rightOfLeft = new ArrayList<String>();
-        var rightTexts = new ArrayList<String>();
+        var rights = new ArrayList<String>();
         var distractors = new ArrayList<String>();
         for (var line : in.lines("pairs")) {
             if (line.startsWith("=")) {
@@ -133,30 +164,13 @@ final class ChoiceFields {
                 in.error("pairs", "assessment.form.pairSyntax", line);
                 continue;
             }
-            leftLines.add(new OptionLine(left, false, right[1]));
+            lefts.add(new OptionLine(left, false, right[1]));
             rightOfLeft.add(rightText);
-            addOnce(rightTexts, rightText);
+            addOnce(rights, rightText);
         }
         // The rights of the pairs first, then the distractors, wherever they were written: as the form shows them.
-        distractors.forEach(distractor -> addOnce(rightTexts, distractor));
-        var ids = new IdSequence(Stream.concat(ids(previousLefts).stream(), ids(previousRights).stream())
-                .toList());
-        var lefts = options(in, "pairs", leftLines, previousLefts, ids);
-        var rightLines = rightTexts.stream()
-                .map(text -> new OptionLine(text, false, null))
-                .toList();
-        var rights = options(in, "pairs", rightLines, previousRights, ids);
-        if (lefts == null || rights == null || in.hasErrors()) {
-            return null;
-        }
-        var pairs = new LinkedHashMap<String, String>();
-        for (int i = 0; i < lefts.size(); i++) {
-            pairs.put(
-                    lefts.get(i).id(),
-                    rights.get(rightTexts.indexOf(rightOfLeft.get(i))).id());
-        }
-        var reusable = in.checked("reusable");
-        return in.check("pairs", () -> new Matching(info, lefts, rights, pairs, reusable));
+        distractors.forEach(distractor -> addOnce(rights, distractor));
+        return new PairLines(lefts, rightOfLeft, rights);
     }
 
     private static void addOnce(List<String> texts, String text) {
