@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +33,43 @@ final class ChoiceFields {
             String text, boolean correct, @Nullable String feedback) {}
 
     static @Nullable Item singleChoice(FormInput in, ItemInfo info) {
+        var choices = choices(in);
+        if (choices == null) {
+            return null;
+        }
+        if (choices.correct().size() > 1) {
+            in.error(
+                    "options",
+                    "assessment.form.oneCorrectOption",
+                    choices.correct().size());
+            return null;
+        }
+        var correct = choices.correct().isEmpty() ? "" : choices.correct().getFirst();
+        return in.check("options", () -> new SingleChoice(info, choices.options(), correct));
+    }
+
+    static @Nullable Item multipleResponse(FormInput in, ItemInfo info) {
+        var choices = choices(in);
+        if (choices == null) {
+            return null;
+        }
+        return in.check("options", () -> new MultipleResponse(info, choices.options(), Set.copyOf(choices.correct())));
+    }
+
+    /** The options of a choice item and the ids of those marked correct. */
+    private record Choices(List<Option> options, List<String> correct) {}
+
+    private static @Nullable Choices choices(FormInput in) {
         var lines = optionLines(in, "options", '|');
         if (lines == null) {
             return null;
         }
-        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
+        var previous = switch (in.previous()) {
+            case SingleChoice s -> s.options();
+            case MultipleResponse m -> m.options();
+            case null, default -> List.<Option>of();
+        };
+        var options = options(in, "options", lines, previous, new IdSequence(ids(previous)));
         if (options == null) {
             return null;
         }
@@ -46,29 +79,7 @@ final class ChoiceFields {
                 correct.add(options.get(i).id());
             }
         }
-        if (correct.size() > 1) {
-            in.error("options", "assessment.form.oneCorrectOption", correct.size());
-            return null;
-        }
-        return in.check("options", () -> new SingleChoice(info, options, correct.isEmpty() ? "" : correct.getFirst()));
-    }
-
-    static @Nullable Item multipleResponse(FormInput in, ItemInfo info) {
-        var lines = optionLines(in, "options", '|');
-        if (lines == null) {
-            return null;
-        }
-        var options = options(in, "options", lines, previousChoices(in), new IdSequence(ids(previousChoices(in))));
-        if (options == null) {
-            return null;
-        }
-        var correct = new HashSet<String>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).correct()) {
-                correct.add(options.get(i).id());
-            }
-        }
-        return in.check("options", () -> new MultipleResponse(info, options, correct));
+        return new Choices(options, correct);
     }
 
     static void writeOptions(
@@ -80,14 +91,6 @@ final class ChoiceFields {
                         options.stream()
                                 .map(o -> optionLine(o, correct.test(o.id()), language, '|'))
                                 .toList()));
-    }
-
-    private static List<Option> previousChoices(FormInput in) {
-        return switch (in.previous()) {
-            case SingleChoice s -> s.options();
-            case MultipleResponse m -> m.options();
-            case null, default -> List.of();
-        };
     }
 
     static @Nullable Item ordering(FormInput in, ItemInfo info) {
@@ -111,28 +114,13 @@ final class ChoiceFields {
         var previous = in.previous() instanceof Matching m ? m : null;
         var previousLefts = previous == null ? List.<Option>of() : previous.lefts();
         var previousRights = previous == null ? List.<Option>of() : previous.rights();
-        var leftLines = new ArrayList<OptionLine>();
-        var rightOfLeft = new ArrayList<String>();
-        var rightTexts = new ArrayList<String>();
-        for (var line : in.lines("pairs")) {
-            if (line.startsWith("=")) {
-                addOnce(rightTexts, line.substring(1).strip());
-                continue;
-            }
-            var pair = Texts.splitSpaced(line, '=');
-            var right = Texts.splitSpaced(pair[1], '|');
-            if (pair[0].isEmpty() || right[0].isEmpty()) {
-                in.error("pairs", "assessment.form.pairSyntax", line);
-                continue;
-            }
-            leftLines.add(new OptionLine(Texts.unescapeStart(pair[0]), false, right[1]));
-            rightOfLeft.add(right[0]);
-            addOnce(rightTexts, right[0]);
-        }
-        var ids = new IdSequence(Stream.concat(ids(previousLefts).stream(), ids(previousRights).stream())
+        var lines = pairLines(in);
+        // One sequence for both sides: a matching's ids are unique across them.
+        var ids = new IdSequence(Stream.concat(previousLefts.stream(), previousRights.stream())
+                .map(Option::id)
                 .toList());
-        var lefts = options(in, "pairs", leftLines, previousLefts, ids);
-        var rightLines = rightTexts.stream()
+        var lefts = options(in, "pairs", lines.lefts(), previousLefts, ids);
+        var rightLines = lines.rights().stream()
                 .map(text -> new OptionLine(text, false, null))
                 .toList();
         var rights = options(in, "pairs", rightLines, previousRights, ids);
@@ -143,10 +131,46 @@ final class ChoiceFields {
         for (int i = 0; i < lefts.size(); i++) {
             pairs.put(
                     lefts.get(i).id(),
-                    rights.get(rightTexts.indexOf(rightOfLeft.get(i))).id());
+                    rights.get(lines.rights().indexOf(lines.rightOfLeft().get(i)))
+                            .id());
         }
         var reusable = in.checked("reusable");
         return in.check("pairs", () -> new Matching(info, lefts, rights, pairs, reusable));
+    }
+
+    /** The pairs as typed: each left (with its feedback) and the text of its right, and every right once. */
+    private record PairLines(List<OptionLine> lefts, List<String> rightOfLeft, List<String> rights) {}
+
+    private static PairLines pairLines(FormInput in) {
+        var lefts = new ArrayList<OptionLine>();
+        var rightOfLeft = new ArrayList<String>();
+        var rights = new ArrayList<String>();
+        var distractors = new ArrayList<String>();
+        for (var line : in.lines("pairs")) {
+            if (line.startsWith("=")) {
+                var distractor = line.substring(1).strip();
+                if (distractor.isEmpty()) {
+                    in.error("pairs", "assessment.form.pairSyntax", line);
+                } else {
+                    distractors.add(distractor);
+                }
+                continue;
+            }
+            var pair = Texts.splitSpaced(line, '=');
+            var left = Texts.unescapeSpaced(Texts.unescapeStart(pair[0]), '=');
+            var right = Texts.splitSpaced(pair[1], '|');
+            var rightText = Texts.unescapeSpaced(right[0], '|');
+            if (left.isEmpty() || rightText.isEmpty()) {
+                in.error("pairs", "assessment.form.pairSyntax", line);
+                continue;
+            }
+            lefts.add(new OptionLine(left, false, right[1]));
+            rightOfLeft.add(rightText);
+            addOnce(rights, rightText);
+        }
+        // The rights of the pairs first, then the distractors, wherever they were written: as the form shows them.
+        distractors.forEach(distractor -> addOnce(rights, distractor));
+        return new PairLines(lefts, rightOfLeft, rights);
     }
 
     private static void addOnce(List<String> texts, String text) {
@@ -200,14 +224,16 @@ final class ChoiceFields {
     static OptionLine marked(String line, char feedbackSeparator) {
         if (line.startsWith("*")) {
             var parts = Texts.splitSpaced(line.substring(1).strip(), feedbackSeparator);
-            return new OptionLine(parts[0], true, parts[1]);
+            return new OptionLine(Texts.unescapeSpaced(parts[0], feedbackSeparator), true, parts[1]);
         }
         return unmarked(line, feedbackSeparator);
     }
 
+    /** A line without the correct mark; its escapes undone in the reverse order of {@link #optionLine}'s. */
     private static OptionLine unmarked(String line, char feedbackSeparator) {
         var parts = Texts.splitSpaced(line, feedbackSeparator);
-        return new OptionLine(Texts.unescapeStart(parts[0]), false, parts[1]);
+        var text = Texts.unescapeSpaced(Texts.unescapeStart(parts[0]), feedbackSeparator);
+        return new OptionLine(text, false, parts[1]);
     }
 
     /** An option as a line: {@code * text | feedback}, the text escaped where it would read as syntax. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -27,6 +28,13 @@ final class FormInput {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,9}");
     private static final int MAX_NUMBER_LENGTH = 100;
+
+    /** Rules whose argument is the id of an option or criterion, which the form made up and the author never saw. */
+    private static final Set<String> OPTION_KEYS = Set.of(
+            "assessment.item.rightReused",
+            "assessment.item.unpairedLeft",
+            "assessment.item.unknownOption",
+            "assessment.item.noLevels");
 
     private final Map<String, String> fields;
     private final String language;
@@ -98,17 +106,18 @@ final class FormInput {
         try {
             return build.get();
         } catch (InvalidItemException e) {
-            errors.add(new FieldError(field.apply(e), e.messageKey(), List.of(shown(e.argument()))));
+            errors.add(new FieldError(field.apply(e), e.messageKey(), List.of(shown(e))));
             return null;
         }
     }
 
-    /** An argument as the author would recognise it: an option by its text, a number as written. */
-    private Object shown(Object argument) {
-        return switch (argument) {
-            case String id when typedNames.containsKey(id) -> typedNames.get(id);
+    /** An exception's argument as the author would recognise it: an option by its text, a number as written. */
+    private Object shown(InvalidItemException e) {
+        return switch (e.argument()) {
+            case String id
+            when OPTION_KEYS.contains(e.messageKey()) && typedNames.containsKey(id) -> typedNames.get(id);
             case BigDecimal number -> Texts.points(number);
-            default -> argument;
+            default -> e.argument();
         };
     }
 

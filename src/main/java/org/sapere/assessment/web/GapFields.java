@@ -136,7 +136,8 @@ final class GapFields {
         while (tolerances.find()) {
             var tolerance = FormInput.number(tolerances.group(1));
             var relative = !tolerances.group(2).isEmpty();
-            if (relative ? percent != null : absolute != null) {
+            // Each tolerance once; and a number too long to read is refused rather than left out.
+            if (tolerance == null || (relative ? percent != null : absolute != null)) {
                 in.error("gaps", "assessment.form.numericGap", id);
                 return null;
             }
@@ -158,7 +159,11 @@ final class GapFields {
                                         .filter(s -> !s.isEmpty())
                                         .toList(),
                                 m.group(5) == null));
-        if (value == null || (units != null && unit == null)) {
+        if (value == null) {
+            in.error("gaps", "assessment.form.numericGap", id);
+            return null;
+        }
+        if (units != null && unit == null) {
             return null;
         }
         var abs = absolute;

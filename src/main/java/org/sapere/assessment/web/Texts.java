@@ -3,6 +3,7 @@ package org.sapere.assessment.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sapere.shared.LocalizedText;
 
@@ -92,33 +93,35 @@ final class Texts {
     }
 
     /**
-     * Splits at the first {@code " c "} (the character with a space on each side), as between an option and its
-     * feedback; {@code " \c "} stays in the text. A trailing {@code " c"} with nothing after it counts too.
+     * Splits at the first {@code c} standing alone between spaces (or at either end), as the bar between an option and
+     * its feedback: {@code "Paris | Yes."} is "Paris" and "Yes.". A standalone {@code \c} is text, not a separator.
+     * The parts keep their escapes.
      */
     static String[] splitSpaced(String line, char separator) {
-        var spaced = " " + separator + " ";
-        if (line.startsWith(separator + " ")) {
-            return new String[] {"", line.substring(2).strip()};
+        var m = standalone(separator, false).matcher(line);
+        if (!m.find()) {
+            return new String[] {line, ""};
         }
-        var at = line.indexOf(spaced);
-        if (at >= 0) {
-            return new String[] {
-                unescapeSpaced(line.substring(0, at), separator),
-                line.substring(at + 3).strip()
-            };
-        }
-        if (line.endsWith(" " + separator)) {
-            return new String[] {unescapeSpaced(line.substring(0, line.length() - 2), separator), ""};
-        }
-        return new String[] {unescapeSpaced(line, separator), ""};
+        return new String[] {
+            line.substring(0, m.start()).strip(), line.substring(m.end()).strip()
+        };
     }
 
+    /** The text with each standalone {@code c} written {@code \c}, so that it is not read as a separator. */
     static String escapeSpaced(String text, char separator) {
-        return text.replace(" " + separator + " ", " \\" + separator + " ");
+        return standalone(separator, false).matcher(text).replaceAll(Matcher.quoteReplacement("\\" + separator));
     }
 
-    private static String unescapeSpaced(String text, char separator) {
-        return text.replace(" \\" + separator + " ", " " + separator + " ").strip();
+    static String unescapeSpaced(String text, char separator) {
+        return standalone(separator, true)
+                .matcher(text)
+                .replaceAll(Matcher.quoteReplacement(String.valueOf(separator)));
+    }
+
+    /** {@code c} (or {@code \c}) with a space or an end of the text on each side. */
+    private static Pattern standalone(char separator, boolean escaped) {
+        var c = Pattern.quote(String.valueOf(separator));
+        return Pattern.compile("(?<=^|\\s)" + (escaped ? "\\\\" : "") + c + "(?=\\s|$)");
     }
 
     /** A number as the form shows it: exact, without trailing zeros after the point ({@code 1.5000} is "1.5"). */

@@ -542,6 +542,34 @@ class ItemFormTests {
     }
 
     @Test
+    void gapsAcceptTheirShorterSpellings() {
+        var item = (FillInTheBlanks) valid(
+                "fill-in-the-blanks",
+                form(
+                        "fill-in-the-blanks",
+                        "stem",
+                        "Q?",
+                        "text",
+                        "{{c}} {{n}} {{m}}",
+                        "gaps",
+                        "c: [ Rome , *Milan, Turin\\, Italy ]\nn: =1,5 +- 0,1\nm: = -2 +/- 5% [m]"));
+
+        var choice = (Gap.InlineChoice) item.gaps().get(0);
+        assertThat(choice.options())
+                .extracting(o -> o.text().original())
+                .containsExactly("Rome", "Milan", "Turin, Italy");
+        assertThat(choice.correct()).isEqualTo("B");
+        assertThat(((Gap.Numeric) item.gaps().get(1)).answer())
+                .isEqualTo(NumericAnswer.exactly(new BigDecimal("1.5")).withAbsoluteTolerance(new BigDecimal("0.1")));
+        assertThat(((Gap.Numeric) item.gaps().get(2)).answer())
+                .isEqualTo(NumericAnswer.exactly(new BigDecimal("-2"))
+                        .withRelativeTolerance(new BigDecimal("5"))
+                        .withUnit(new Unit(List.of("m"), true)));
+        assertThat(ItemForm.fieldsOf(item, "en"))
+                .containsEntry("gaps", "c: [Rome | *Milan | Turin, Italy]\nn: = 1.5 ± 0.1\nm: = -2 ± 5% [m]");
+    }
+
+    @Test
     void rubricCriteriaAndLevelsKeepTheirIdsAndTranslations() {
         var item = new Essay(
                 info("Discuss.", "3"),
@@ -688,8 +716,26 @@ class ItemFormTests {
                         error("gaps", "assessment.item.invalidRegex", "("));
         assertThat(errors(
                         "fill-in-the-blanks",
+                        form(
+                                "fill-in-the-blanks",
+                                "stem",
+                                "Q?",
+                                "text",
+                                "{{a}} {{b}}",
+                                "gaps",
+                                "a: = 1" + "0".repeat(100) + "\nb: = 1 ± 1 ± 2")))
+                .containsExactly(
+                        error("gaps", "assessment.form.numericGap", "a"),
+                        error("gaps", "assessment.form.numericGap", "b"));
+        assertThat(errors(
+                        "fill-in-the-blanks",
                         form("fill-in-the-blanks", "stem", "Q?", "text", "{{my city}}", "gaps", "my city: Rome")))
                 .containsExactly(error("gaps", "assessment.item.invalidId", "my city"));
+        // A gap named like a choice's id is still named as the author wrote it.
+        assertThat(errors(
+                        "fill-in-the-blanks",
+                        form("fill-in-the-blanks", "stem", "Q?", "text", "No gap.", "gaps", "A: [*x | y]")))
+                .containsExactly(error("text", "assessment.item.gapMarkerMissing", "A"));
         assertThat(errors("fill-in-the-blanks", form("fill-in-the-blanks", "stem", "Q?", "gaps", "city: Rome")))
                 .containsExactly(error("text", "assessment.form.required"));
     }
@@ -698,6 +744,8 @@ class ItemFormTests {
     void pairsAreChecked() {
         assertThat(errors("matching", form("matching", "stem", "Q?", "pairs", "France = Paris\nItaly")))
                 .containsExactly(error("pairs", "assessment.form.pairSyntax", "Italy"));
+        assertThat(errors("matching", form("matching", "stem", "Q?", "pairs", "France = Paris\nItaly = Rome\n=")))
+                .containsExactly(error("pairs", "assessment.form.pairSyntax", "="));
         // The right is named as the author wrote it, not by its generated id.
         assertThat(errors(
                         "matching",
@@ -727,6 +775,78 @@ class ItemFormTests {
                 .containsExactly(error("maxWords", "assessment.item.wordLimits", 300));
         assertThat(errors("essay", form("essay", "stem", "Q?", "rubric", "A: B = 1", "maxWords", "many")))
                 .containsExactly(error("maxWords", "assessment.form.notAWholeNumber", "many"));
+    }
+
+    @Test
+    void noInputThrowsAndEveryItemReadsBackFromItsFields() {
+        var tokens = List.of(
+                "*",
+                "|",
+                " | ",
+                "=",
+                " = ",
+                ";",
+                ":",
+                "[",
+                "]",
+                " # ",
+                "/",
+                "\\",
+                " (case)",
+                " (spaces)",
+                "{{a}}",
+                "a: ",
+                "±",
+                "%",
+                "1",
+                "0,5",
+                "-1",
+                "abc",
+                "\n",
+                "\r\n",
+                " ",
+                ",",
+                "e9",
+                " (3 sf)",
+                "?",
+                "Rome",
+                "x");
+        var forms = filledForms().map(Arguments::get).toList();
+        var random = new java.util.Random(42);
+        var validCount = 0;
+        for (int round = 0; round < 3000; round++) {
+            // A filled form of each type with a few tokens dropped into one or two of its fields.
+            var form = forms.get(round % forms.size());
+            var type = (String) form[0];
+            @SuppressWarnings("unchecked")
+            var fields = new LinkedHashMap<>((Map<String, String>) form[1]);
+            var names = ItemForm.fieldNames(type);
+            for (int changes = 1 + random.nextInt(2); changes > 0; changes--) {
+                var name = names.get(random.nextInt(names.size()));
+                var value = new StringBuilder(fields.get(name));
+                for (int i = 1 + random.nextInt(4); i > 0; i--) {
+                    value.insert(random.nextInt(value.length() + 1), tokens.get(random.nextInt(tokens.size())));
+                }
+                fields.put(name, value.toString());
+            }
+            var result = ItemForm.parse(type, fields, NEW);
+            if (result instanceof Invalid invalid) {
+                assertThat(invalid.errors()).as("errors for %s", fields).isNotEmpty();
+            } else {
+                validCount++;
+                var item = ((Valid) result).item();
+                assertThat(valid(type, ItemForm.fieldsOf(item, "en")))
+                        .as("%s read back", fields)
+                        .isEqualTo(item);
+                // The same change as an edit of the unchanged form's item, saved again without change.
+                var previous = (Item) form[2];
+                var edited = valid(type, fields, ItemInfoBase.nextVersionOf(previous, "en"));
+                assertThat(valid(type, ItemForm.fieldsOf(edited, "en"), ItemInfoBase.nextVersionOf(edited, "en")))
+                        .as("%s saved again", fields)
+                        .isEqualTo(edited.nextVersion());
+            }
+        }
+        assertThat(validCount).as("valid items among the changed forms").isGreaterThan(1000);
     }
 
     @Test
