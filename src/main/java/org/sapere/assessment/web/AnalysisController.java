@@ -89,6 +89,9 @@ class AnalysisController {
 
     /** How often each option of a choice question was chosen, in the author's order; nothing for other types. */
     private static List<AnalysisView.Choice> choices(@Nullable Item item, ItemAnalysis.ItemStats stat, Locale locale) {
+        if (item == null) {
+            return List.of();
+        }
         return switch (item) {
             case SingleChoice single -> options(single.options(), stat, locale, id -> id.equals(single.correct()));
             case MultipleResponse multiple ->
@@ -101,7 +104,7 @@ class AnalysisController {
                 List.of(
                         choice("true", null, stat, locale, trueFalse.correct()),
                         choice("false", null, stat, locale, !trueFalse.correct()));
-            case null, default -> List.of();
+            default -> List.of();
         };
     }
 

@@ -64,11 +64,15 @@ final class ChoiceFields {
         if (lines == null) {
             return null;
         }
-        var previous = switch (in.previous()) {
-            case SingleChoice s -> s.options();
-            case MultipleResponse m -> m.options();
-            case null, default -> List.<Option>of();
-        };
+        var before = in.previous();
+        List<Option> previous;
+        if (before instanceof SingleChoice s) {
+            previous = s.options();
+        } else if (before instanceof MultipleResponse m) {
+            previous = m.options();
+        } else {
+            previous = List.of();
+        }
         var options = options(in, "options", lines, previous, new IdSequence(ids(previous)));
         if (options == null) {
             return null;

@@ -113,12 +113,14 @@ final class FormInput {
 
     /** An exception's argument as the author would recognise it: an option by its text, a number as written. */
     private Object shown(InvalidItemException e) {
-        return switch (e.argument()) {
-            case String id
-            when OPTION_KEYS.contains(e.messageKey()) && typedNames.containsKey(id) -> typedNames.get(id);
-            case BigDecimal number -> Texts.points(number);
-            default -> e.argument();
-        };
+        var argument = e.argument();
+        if (argument instanceof String id && OPTION_KEYS.contains(e.messageKey()) && typedNames.containsKey(id)) {
+            return typedNames.get(id);
+        }
+        if (argument instanceof BigDecimal number) {
+            return Texts.points(number);
+        }
+        return argument;
     }
 
     /** The decimal number in a field; null when it is empty, or (with an error) when it is not a number. */

@@ -215,11 +215,14 @@ public record ReviewedItem(
 
     /** Whether the option (or true/false value) is a correct answer and the correct answer is shown. */
     public boolean correctChoice(String value) {
+        if (solution == null) {
+            return false;
+        }
         return switch (solution) {
             case Solution.Options options -> options.ids().contains(value);
             case Solution.Statement statement ->
                 String.valueOf(statement.value()).equals(value);
-            case null, default -> false;
+            default -> false;
         };
     }
 
