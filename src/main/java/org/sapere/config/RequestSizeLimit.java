@@ -21,7 +21,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Uploads by professors: course archives and lesson materials. */
     static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
-            "/teach/(import|courses/[^/]+/lessons/[^/]+/(file|video/captions))|/account/avatar");
+            "/teach/(import|courses/[^/]+/bank/import|courses/[^/]+/lessons/[^/]+/(file|video/captions))|/account/avatar");
 
     /** Resumable video uploads stream to disk and enforce the length declared when they were created. */
     static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile("/xapi/.*|/teach/uploads/[^/]+");
