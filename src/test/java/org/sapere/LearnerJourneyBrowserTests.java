@@ -117,7 +117,7 @@ class LearnerJourneyBrowserTests {
             check(page, name + "-08-learn");
             var card = page.locator(".dashboard-list .card")
                     .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(COURSE));
-            assertThat(card.textContent()).contains("1 of 10 lessons");
+            assertThat(card.textContent()).contains("1 of 11 lessons");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Italiano"))
                     .click();
@@ -169,7 +169,7 @@ class LearnerJourneyBrowserTests {
             tabTo(page, "My learning");
             page.keyboard().press("Enter");
             page.waitForURL(url("/learn"));
-            assertThat(page.locator("main").textContent()).contains("1 of 10 lessons");
+            assertThat(page.locator("main").textContent()).contains("1 of 11 lessons");
             check(page, "keyboard-learn");
         }
     }

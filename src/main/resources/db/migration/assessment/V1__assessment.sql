@@ -74,7 +74,8 @@ CREATE UNIQUE INDEX attempt_one_open_idx ON assessment.attempt (lesson_id, learn
 CREATE INDEX attempt_course_idx ON assessment.attempt (course_id, learner_id);
 
 -- The items of an attempt, frozen when it starts, with the learner's answer (the answer form's fields, as JSON)
--- and, once graded, its points and feedback. An essay is graded by staff with its rubric and released to the
+-- and, once graded, its points and feedback. With immediate feedback, a question the learner checked is graded
+-- at once and keeps its answer (checked_at). An essay is graded by staff with its rubric and released to the
 -- learner when they choose.
 CREATE TABLE assessment.attempt_item (
     attempt_id    uuid          NOT NULL REFERENCES assessment.attempt (id) ON DELETE CASCADE,
@@ -83,6 +84,7 @@ CREATE TABLE assessment.attempt_item (
     item_version  integer       NOT NULL,
     answer        jsonb,
     saved_at      timestamptz,
+    checked_at    timestamptz,
     points        numeric(12,4),
     max_points    numeric(12,4) NOT NULL,
     correctness   varchar(16)   CHECK (correctness IN ('CORRECT', 'PARTIAL', 'INCORRECT', 'PENDING')),

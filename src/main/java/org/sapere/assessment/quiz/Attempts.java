@@ -69,6 +69,7 @@ public class Attempts {
             int version,
             Map<String, List<String>> answer,
             @Nullable Instant savedAt,
+            @Nullable Instant checkedAt,
             @Nullable BigDecimal points,
             BigDecimal maxPoints,
             @Nullable Correctness correctness,
@@ -150,10 +151,24 @@ public class Attempts {
     boolean saveAnswer(UUID attempt, int position, Map<String, List<String>> fields, Instant at) {
         return jdbc.sql("""
                         UPDATE assessment.attempt_item SET answer = CAST(:answer AS jsonb), saved_at = :at
-                        WHERE attempt_id = :attempt AND position = :position
+                        WHERE attempt_id = :attempt AND position = :position AND checked_at IS NULL
                           AND EXISTS (SELECT 1 FROM assessment.attempt a WHERE a.id = :attempt AND a.state = 'OPEN')
                         """)
                         .param("answer", JSON.writeValueAsString(fields))
+                        .param("at", Timestamp.from(at))
+                        .param("attempt", attempt)
+                        .param("position", position)
+                        .update()
+                == 1;
+    }
+
+    /** Marks a question checked (its answer final, its feedback shown); false when it was already, or is closed. */
+    boolean check(UUID attempt, int position, Instant at) {
+        return jdbc.sql("""
+                        UPDATE assessment.attempt_item SET checked_at = :at
+                        WHERE attempt_id = :attempt AND position = :position AND checked_at IS NULL
+                          AND EXISTS (SELECT 1 FROM assessment.attempt a WHERE a.id = :attempt AND a.state = 'OPEN')
+                        """)
                         .param("at", Timestamp.from(at))
                         .param("attempt", attempt)
                         .param("position", position)
@@ -268,6 +283,7 @@ public class Attempts {
                 rs.getInt("item_version"),
                 fields(rs.getString("answer")),
                 instant(rs.getTimestamp("saved_at")),
+                instant(rs.getTimestamp("checked_at")),
                 rs.getBigDecimal("points"),
                 rs.getBigDecimal("max_points"),
                 correctness == null ? null : Correctness.valueOf(correctness),

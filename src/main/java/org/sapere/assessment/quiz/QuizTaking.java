@@ -145,6 +145,7 @@ public class QuizTaking {
                     Map.of(),
                     null,
                     null,
+                    null,
                     info.points(),
                     null,
                     Map.of(),
@@ -281,6 +282,33 @@ public class QuizTaking {
             return Saved.TIME_UP;
         }
         return attempts.saveAnswer(attemptId, position, fields, now) ? Saved.SAVED : Saved.CLOSED;
+    }
+
+    /**
+     * With immediate feedback, checks one question: its answer is saved (if in time) and becomes final, and the
+     * page then shows its feedback. A question already checked keeps its first answer.
+     *
+     * @throws QuizRefusedException when the quiz does not give immediate feedback
+     */
+    @Transactional
+    public Saved check(AccountId learner, UUID attemptId, int position, Map<String, List<String>> fields) {
+        var attempt = attempts.lock(attemptId)
+                .filter(a -> a.learner().equals(learner.value()))
+                .orElseThrow(() -> new NotFoundException("attempt " + attemptId));
+        var quiz = quizzes.find(attempt.lesson()).orElseThrow(() -> new NotFoundException("quiz"));
+        if (quiz.feedback() != QuizSettings.FeedbackTiming.IMMEDIATE) {
+            throw new QuizRefusedException("assessment.quiz.noImmediateFeedback");
+        }
+        if (!attempt.open()) {
+            return Saved.CLOSED;
+        }
+        var now = clock.instant();
+        if (overdue(attempt, now)) {
+            return Saved.TIME_UP;
+        }
+        attempts.saveAnswer(attemptId, position, fields, now);
+        attempts.check(attemptId, position, now);
+        return Saved.SAVED;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.sapere.assessment.domain.Correctness;
 import org.sapere.assessment.quiz.QuizRefusedException;
+import org.sapere.assessment.quiz.QuizSettings;
 import org.sapere.assessment.quiz.QuizTaking;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseId;
@@ -67,10 +68,32 @@ class AttemptController {
         var lesson = course.lesson(attempt.lesson()).orElseThrow(() -> new NotFoundException("lesson"));
         var back = lessonUrl(attempt.course(), attempt.lesson());
         if (attempt.open()) {
-            var asked = new ArrayList<AskedItem>();
+            var quiz = taking.quiz();
+            var immediate = quiz.feedback() == QuizSettings.FeedbackTiming.IMMEDIATE;
+            var questions = new ArrayList<QuestionOnPage>();
             var saved = new HashMap<Integer, Map<String, List<String>>>();
             for (var row : taking.rows()) {
-                asked.add(AskedItem.of(taking.item(row), row.position(), taking.optionSeed(row), locale));
+                var item = taking.item(row);
+                if (immediate && row.checkedAt() != null) {
+                    var score =
+                            org.sapere.assessment.domain.Scoring.score(item, AnswerForm.response(item, row.answer()));
+                    var pending = score.correctness() == Correctness.PENDING;
+                    questions.add(new QuestionOnPage(
+                            row.position(),
+                            null,
+                            ReviewedItem.of(
+                                    item,
+                                    row.position(),
+                                    taking.optionSeed(row),
+                                    row.answer(),
+                                    score,
+                                    !pending,
+                                    !pending && quiz.showCorrect(),
+                                    locale)));
+                } else {
+                    questions.add(new QuestionOnPage(
+                            row.position(), AskedItem.of(item, row.position(), taking.optionSeed(row), locale), null));
+                }
                 saved.put(row.position(), row.answer());
             }
             return new ModelAndView("assessment/take")
@@ -78,7 +101,8 @@ class AttemptController {
                     .addObject("title", lesson.title().in(locale))
                     .addObject("lang", course.language())
                     .addObject("back", back)
-                    .addObject("questions", asked)
+                    .addObject("questions", questions)
+                    .addObject("immediate", immediate)
                     .addObject("saved", saved)
                     .addObject(
                             "dueMillis",
@@ -137,6 +161,38 @@ class AttemptController {
             case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body("closed");
             case TIME_UP -> ResponseEntity.status(HttpStatus.CONFLICT).body("time-up");
         };
+    }
+
+    /** With immediate feedback: makes one question's answer final and shows its feedback. */
+    @PostMapping("/learn/attempts/{id}/check/{position}")
+    String check(
+            @PathVariable("id") UUID id,
+            @PathVariable("position") int position,
+            HttpServletRequest request,
+            @AuthenticationPrincipal SignedInUser user,
+            RedirectAttributes flash) {
+        var all = new TreeMap<String, List<String>>();
+        request.getParameterMap().forEach((k, v) -> all.put(k, List.of(v)));
+        // The rest of the page's answers are saved too, so checking one question loses nothing typed elsewhere.
+        var current = taking.taking(user.accountId(), id);
+        if (current.attempt().open()) {
+            for (var row : current.rows()) {
+                if (row.position() != position
+                        && row.checkedAt() == null
+                        && all.containsKey("present." + row.position())) {
+                    taking.save(user.accountId(), id, row.position(), AnswerForm.fieldsFor(row.position(), all));
+                }
+            }
+        }
+        try {
+            var outcome = taking.check(user.accountId(), id, position, AnswerForm.fieldsFor(position, all));
+            if (outcome == QuizTaking.Saved.TIME_UP) {
+                flash.addFlashAttribute("problem", "assessment.take.timeUp");
+            }
+        } catch (QuizRefusedException refused) {
+            flash.addFlashAttribute("problem", refused.messageKey());
+        }
+        return "redirect:/learn/attempts/" + id + "#question-" + position;
     }
 
     /** Submits the attempt with the answers on the page. Submitting twice gives the same, single result. */

@@ -264,4 +264,58 @@ class QuizAttemptHttpTests {
         assertThat(answers).containsExactly(right.getKey());
         assertThat(session.get("/learn/attempts/" + attempt).body()).contains("after the time limit");
     }
+
+    @Test
+    void withImmediateFeedbackACheckedAnswerIsFinalAndShowsItsFeedbackAlone() throws Exception {
+        var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
+        var practice = course.lessons()
+                .filter(l -> l.title().original().equals("Practice: planning the work"))
+                .findFirst()
+                .orElseThrow();
+        var quiz = new Quiz(course, practice.id().value());
+        var session = learner("learner020@learners.sapere.test", quiz);
+        var attempt = start(session, quiz);
+        var rows = jdbc.sql("SELECT position, item_id, item_version FROM assessment.attempt_item WHERE attempt_id = :a")
+                .param("a", attempt)
+                .query((rs, n) -> Map.entry(
+                        rs.getInt(1),
+                        bank.item(rs.getObject(2, UUID.class), rs.getInt(3)).orElseThrow()))
+                .list();
+        var numeric = rows.stream()
+                .filter(r -> r.getValue() instanceof org.sapere.assessment.domain.Numeric)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        var before = session.get("/learn/attempts/" + attempt).body();
+        assertThat(before).contains("Check my answer").doesNotContain("The critical path is A then B");
+
+        var checked = session.form(
+                "/learn/attempts/" + attempt + "/check/" + numeric,
+                Map.of("q" + numeric, "8 days", "present." + numeric, "1"));
+        assertThat(checked.statusCode()).isEqualTo(302);
+        var page = session.get("/learn/attempts/" + attempt).body();
+        // Its feedback shows; the other questions' explanations do not.
+        assertThat(page).contains("The critical path is A then B").doesNotContain("Float (or slack) is zero");
+        // A checked answer is final: a later change is not taken.
+        session.form("/learn/attempts/" + attempt + "/answers/" + numeric, Map.of("q" + numeric, "3"));
+        session.form("/learn/attempts/" + attempt + "/submit", Map.of());
+        assertThat(jdbc.sql("SELECT points FROM assessment.attempt_item WHERE attempt_id = :a AND position = :p")
+                        .param("a", attempt)
+                        .param("p", numeric)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isPositive();
+
+        // A graded quiz that shows feedback after submitting refuses to check single answers.
+        var graded = quiz();
+        var other = start(session, graded);
+        var refused = session.form("/learn/attempts/" + other + "/check/1", Map.of("q1", "A"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM assessment.attempt_item WHERE attempt_id = :a AND checked_at IS NOT NULL")
+                        .param("a", other)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
 }
