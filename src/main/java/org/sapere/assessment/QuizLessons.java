@@ -19,9 +19,19 @@ public class QuizLessons {
     public static final LessonKind KIND = new LessonKind("quiz");
 
     private final QuizTaking taking;
+    private final org.sapere.assessment.quiz.Grades grades;
 
-    QuizLessons(QuizTaking taking) {
+    QuizLessons(QuizTaking taking, org.sapere.assessment.quiz.Grades grades) {
         this.taking = taking;
+        this.grades = grades;
+    }
+
+    /**
+     * Whether the learner meets the course's passing rule: always, for a course without graded quizzes; otherwise
+     * once {@link CourseAssessmentPassed} was published for them.
+     */
+    public boolean meetsPassingRule(AccountId learner, org.sapere.course.CourseId course) {
+        return grades.gradedQuizzes(course.value()).isEmpty() || grades.passed(learner, course.value());
     }
 
     public static boolean isQuiz(CourseOutline.LessonOutline lesson) {

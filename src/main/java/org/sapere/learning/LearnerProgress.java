@@ -2,6 +2,7 @@ package org.sapere.learning;
 
 import java.util.List;
 import java.util.Optional;
+import org.sapere.assessment.QuizLessons;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
 import org.sapere.course.LessonId;
@@ -21,8 +22,15 @@ public class LearnerProgress {
     private final CourseAuthoring courses;
     private final Registrar registrar;
     private final ApplicationEventPublisher events;
+    private final QuizLessons quizzes;
 
-    LearnerProgress(Progress progress, CourseAuthoring courses, Registrar registrar, ApplicationEventPublisher events) {
+    LearnerProgress(
+            Progress progress,
+            CourseAuthoring courses,
+            Registrar registrar,
+            ApplicationEventPublisher events,
+            QuizLessons quizzes) {
+        this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
         this.registrar = registrar;
@@ -31,7 +39,7 @@ public class LearnerProgress {
 
     /**
      * Marks a lesson complete for an enrolled learner. Completing it again changes nothing; completing the last
-     * lesson completes the course (once).
+     * lesson completes the course (once), provided the learner meets the course's passing rule (assessment).
      */
     @Transactional
     public CourseProgress complete(AccountId learner, CourseOutline course, LessonId lesson) {
@@ -45,11 +53,17 @@ public class LearnerProgress {
             events.publishEvent(new LessonCompleted(learner, course.id(), lesson));
         }
         var now = of(learner, course);
+        completeCourseIfDone(learner, course, now);
+        return now;
+    }
+
+    /** Completes the course (once) when every lesson is done and the course's passing rule is met. */
+    void completeCourseIfDone(AccountId learner, CourseOutline course, CourseProgress now) {
         if (now.courseCompleted()
+                && quizzes.meetsPassingRule(learner, course.id())
                 && progress.completeCourse(learner.value(), course.id().value(), course.version())) {
             events.publishEvent(new CourseCompleted(learner, course.id(), course.version()));
         }
-        return now;
     }
 
     public CourseProgress of(AccountId learner, CourseOutline course) {

@@ -1,20 +1,27 @@
 package org.sapere.learning;
 
+import org.sapere.assessment.CourseAssessmentPassed;
 import org.sapere.assessment.QuizCompleted;
 import org.sapere.course.CourseAuthoring;
+import org.sapere.enrolment.Registrar;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A quiz lesson is complete once the assessment module says so (a graded quiz passed, a practice quiz taken). */
+/**
+ * A quiz lesson is complete once the assessment module says so (a graded quiz passed, a practice quiz taken); a
+ * course whose lessons are all done completes when the learner meets its passing rule.
+ */
 @Component
 class QuizCompletion {
 
     private final LearnerProgress progress;
     private final CourseAuthoring courses;
+    private final Registrar registrar;
 
-    QuizCompletion(LearnerProgress progress, CourseAuthoring courses) {
+    QuizCompletion(LearnerProgress progress, CourseAuthoring courses, Registrar registrar) {
         this.progress = progress;
         this.courses = courses;
+        this.registrar = registrar;
     }
 
     @ApplicationModuleListener
@@ -28,5 +35,14 @@ class QuizCompletion {
                         // The learner left the course after the quiz: nothing to record.
                     }
                 });
+    }
+
+    @ApplicationModuleListener
+    void on(CourseAssessmentPassed passed) {
+        courses.outline(passed.course()).ifPresent(course -> {
+            if (registrar.isEnrolled(passed.learner(), course.id())) {
+                progress.completeCourseIfDone(passed.learner(), course, progress.of(passed.learner(), course));
+            }
+        });
     }
 }
