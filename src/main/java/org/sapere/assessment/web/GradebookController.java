@@ -100,7 +100,7 @@ class GradebookController {
     ResponseEntity<byte[]> csv(
             @PathVariable("id") UUID course, @AuthenticationPrincipal SignedInUser user, Locale locale) {
         var draft = courses.draftCourse(new CourseId(course), user.accountId());
-        var sheet = sheets.load(draft, locale, List.of());
+        var sheet = sheets.load(draft, List.of());
         var csv = new GradebookCsv();
         var header =
                 GradebookCsv.fields(t("assessment.gradebook.learner", locale), t("assessment.gradebook.email", locale));
@@ -150,7 +150,7 @@ class GradebookController {
             authors.add(c.by());
             authors.add(c.learner());
         });
-        var sheet = sheets.load(draft, locale, authors);
+        var sheet = sheets.load(draft, authors);
         var typed = q.length() > 200 ? q.substring(0, 200) : q;
         var query = typed.strip().toLowerCase(Locale.ROOT);
         var state = STATUSES.contains(status) ? status : "all";
