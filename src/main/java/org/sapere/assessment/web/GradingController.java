@@ -164,7 +164,7 @@ class GradingController {
                                 .map(l -> new GradingView.Level(
                                         l.id(),
                                         l.description().in(locale),
-                                        GradeFigures.points(l.points(), locale),
+                                        l.points(),
                                         l.id().equals(chosen.get(c.id()))))
                                 .toList(),
                         c.id().equals(invalidCriterion)))
@@ -184,7 +184,7 @@ class GradingController {
                         : essay.info().stem().originalLanguage(),
                 answer,
                 org.sapere.assessment.domain.Essay.words(answer),
-                GradeFigures.points(essay.info().points(), locale),
+                essay.info().points(),
                 criteria,
                 comment,
                 row.correctness() != null && row.correctness() != org.sapere.assessment.domain.Correctness.PENDING,
