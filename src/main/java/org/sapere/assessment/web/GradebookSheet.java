@@ -80,13 +80,14 @@ class GradebookSheet {
 
     /**
      * @param quizzes the graded quizzes, in the course's order (quizzes whose lesson was removed last)
-     * @param others names of the other accounts asked for (such as the authors of grade changes)
+     * @param people names and addresses of the learners and of the further accounts asked for (such as the authors
+     *     of grade changes)
      */
     record Sheet(
             List<QuizSettings> quizzes,
             Map<UUID, String> titles,
             List<Learner> learners,
-            Map<AccountId, Contact> others) {
+            Map<AccountId, Contact> people) {
 
         @Nullable
         String title(UUID lesson) {
