@@ -35,7 +35,6 @@ class MessageBundleTests {
             "university.location",
             "author.kind.video",
             "assessment.bank.points",
-            "assessment.grading.points",
             "assessment.bank.version",
             "assessment.intro.percent");
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.sapere.assessment.QuizLessons;
 import org.sapere.assessment.bank.ItemBank;
@@ -109,10 +110,7 @@ class AnalysisController {
     }
 
     private static List<AnalysisView.Choice> options(
-            List<Option> options,
-            ItemAnalysis.ItemStats stat,
-            Locale locale,
-            java.util.function.Predicate<String> correct) {
+            List<Option> options, ItemAnalysis.ItemStats stat, Locale locale, Predicate<String> correct) {
         return options.stream()
                 .map(o -> choice(o.id(), o.text().in(locale), stat, locale, correct.test(o.id())))
                 .toList();

@@ -3,6 +3,7 @@ package org.sapere.assessment.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,28 @@ final class GradeInput {
         }
     }
 
+    /**
+     * What is wrong with an override form: a percent that is not one (a blank one removes the override, so there
+     * must be one), a missing or too long reason. Empty when it can be saved.
+     */
+    static List<GradebookView.Problem> checkOverride(String percent, String reason, boolean overridden) {
+        var problems = new ArrayList<GradebookView.Problem>();
+        if (!percent.isBlank() && percent(percent, 4) == null) {
+            problems.add(new GradebookView.Problem("percent", "assessment.gradebook.override.problem.percent", ""));
+        } else if (percent.isBlank() && !overridden) {
+            problems.add(
+                    new GradebookView.Problem("percent", "assessment.gradebook.override.problem.nothingToRemove", ""));
+        }
+        if (reason.isBlank()) {
+            problems.add(
+                    new GradebookView.Problem("reason", "assessment.gradebook.override.problem.reasonMissing", ""));
+        } else if (reason.strip().length() > MAX_REASON) {
+            problems.add(new GradebookView.Problem(
+                    "reason", "assessment.gradebook.override.problem.reasonTooLong", Integer.toString(MAX_REASON)));
+        }
+        return problems;
+    }
+
     static GradebookView.PolicyForm form(Grades.Policy policy) {
         return new GradebookView.PolicyForm(
                 policy.rule().name(),
@@ -79,14 +102,14 @@ final class GradeInput {
     }
 
     /** The policy a form that passed {@link #check} describes. */
-    static Grades.Policy policy(java.util.UUID course, GradebookView.PolicyForm form) {
+    static Grades.Policy policy(UUID course, GradebookView.PolicyForm form) {
         return new Grades.Policy(
                 course,
-                java.util.Objects.requireNonNull(rule(form.rule())),
-                java.util.Objects.requireNonNull(percent(form.passingPercent(), 2)),
-                java.util.Objects.requireNonNull(percent(form.quizWeight(), 2)),
-                java.util.Objects.requireNonNull(percent(form.examWeight(), 2)),
-                java.util.Objects.requireNonNull(percent(form.assignmentWeight(), 2)),
+                Objects.requireNonNull(rule(form.rule())),
+                Objects.requireNonNull(percent(form.passingPercent(), 2)),
+                Objects.requireNonNull(percent(form.quizWeight(), 2)),
+                Objects.requireNonNull(percent(form.examWeight(), 2)),
+                Objects.requireNonNull(percent(form.assignmentWeight(), 2)),
                 dropLowest(form.dropLowest()));
     }
 

@@ -1,7 +1,6 @@
 package org.sapere.assessment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -73,30 +72,13 @@ class GradeOverrideController {
         var typedPercent = percent.length() > 20 ? percent.substring(0, 20) : percent;
         var typedReason =
                 reason.length() > 2 * GradeInput.MAX_REASON ? reason.substring(0, 2 * GradeInput.MAX_REASON) : reason;
-        var problems = new java.util.ArrayList<GradebookView.Problem>();
-        BigDecimal value = null;
-        if (!typedPercent.isBlank()) {
-            value = GradeInput.percent(typedPercent, 4);
-            if (value == null) {
-                problems.add(new GradebookView.Problem("percent", "assessment.gradebook.override.problem.percent", ""));
-            }
-        } else if (target.current().overrideReason() == null) {
-            problems.add(
-                    new GradebookView.Problem("percent", "assessment.gradebook.override.problem.nothingToRemove", ""));
-        }
-        if (typedReason.isBlank()) {
-            problems.add(
-                    new GradebookView.Problem("reason", "assessment.gradebook.override.problem.reasonMissing", ""));
-        } else if (typedReason.strip().length() > GradeInput.MAX_REASON) {
-            problems.add(new GradebookView.Problem(
-                    "reason",
-                    "assessment.gradebook.override.problem.reasonTooLong",
-                    Integer.toString(GradeInput.MAX_REASON)));
-        }
+        var problems = GradeInput.checkOverride(
+                typedPercent, typedReason, target.current().overrideReason() != null);
         if (!problems.isEmpty()) {
             response.setStatus(422);
             return page(target, typedPercent, typedReason, problems);
         }
+        var value = typedPercent.isBlank() ? null : GradeInput.percent(typedPercent, 4);
         grades.override(course, target.quiz().lesson(), target.learner(), value, typedReason.strip(), user.accountId());
         flash.addFlashAttribute(
                 "notice",

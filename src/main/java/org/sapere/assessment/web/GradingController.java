@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.sapere.assessment.domain.Correctness;
+import org.sapere.assessment.domain.Essay;
 import org.sapere.assessment.domain.InvalidGradeException;
 import org.sapere.assessment.quiz.Attempts;
 import org.sapere.assessment.quiz.EssayGrading;
@@ -164,7 +166,7 @@ class GradingController {
                                 .map(l -> new GradingView.Level(
                                         l.id(),
                                         l.description().in(locale),
-                                        GradeFigures.points(l.points(), locale),
+                                        l.points(),
                                         l.id().equals(chosen.get(c.id()))))
                                 .toList(),
                         c.id().equals(invalidCriterion)))
@@ -183,11 +185,11 @@ class GradingController {
                         ? locale.getLanguage()
                         : essay.info().stem().originalLanguage(),
                 answer,
-                org.sapere.assessment.domain.Essay.words(answer),
-                GradeFigures.points(essay.info().points(), locale),
+                Essay.words(answer),
+                essay.info().points(),
                 criteria,
                 comment,
-                row.correctness() != null && row.correctness() != org.sapere.assessment.domain.Correctness.PENDING,
+                row.correctness() != null && row.correctness() != Correctness.PENDING,
                 row.released(),
                 attempt.state() == Attempts.State.GRADED,
                 essayUrl(draft.course().value(), attempt.id(), row.position()));

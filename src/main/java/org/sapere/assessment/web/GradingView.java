@@ -1,5 +1,6 @@
 package org.sapere.assessment.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public final class GradingView {
             String stemLang,
             String answer,
             int words,
-            String maxPoints,
+            BigDecimal maxPoints,
             List<Criterion> criteria,
             String comment,
             boolean draftGraded,
@@ -48,7 +49,7 @@ public final class GradingView {
     /** A rubric criterion as one radio group. */
     public record Criterion(String id, String description, List<Level> levels, boolean invalid) {}
 
-    public record Level(String id, String description, String points, boolean chosen) {}
+    public record Level(String id, String description, BigDecimal points, boolean chosen) {}
 
     /** What was wrong with the grade sent: a message key and its argument. */
     public record Problem(String key, String argument) {}

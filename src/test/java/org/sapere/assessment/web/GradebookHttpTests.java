@@ -105,7 +105,8 @@ class GradebookHttpTests {
                         + course.learner(3).value());
         // Tables scroll inside a labelled, focusable region; headers have their scope.
         assertThat(body)
-                .contains("class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"gradebook-caption\"");
+                .contains(
+                        "class=\"table-wrap gradebook-results\" tabindex=\"0\" role=\"region\" aria-labelledby=\"gradebook-caption\"");
         assertThat(body).contains("<caption id=\"gradebook-caption\">");
     }
 
@@ -370,7 +371,7 @@ class GradebookHttpTests {
                         .single())
                 .isEqualByComparingTo("5");
         assertThat(professor.get(gradebook(course)).body())
-                .contains("Essay graded: 3 points", "Essay regraded: 3 → 5 points", "Well done");
+                .contains("Essay graded, points: 3", "Essay regraded, points: 3 → 5", "Well done");
 
         // The last one, released at once: nothing waits any more.
         professor.form(
