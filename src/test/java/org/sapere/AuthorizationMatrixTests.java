@@ -198,6 +198,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /learn/attempts/{id}/answers/{position}", SIGNED_IN);
         DECLARED.put("POST /learn/attempts/{id}/submit", SIGNED_IN);
         DECLARED.put("POST /learn/attempts/{id}/check/{position}", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/grades", SIGNED_IN);
         // Resumable uploads check the course of each upload (VideoAuthorizationTests); without the tus headers
         // every signed-in person gets 412, and an unknown upload is 404.
         DECLARED.put("OPTIONS /teach/uploads", SIGNED_IN);

@@ -26,7 +26,8 @@ public record QuizIntro(
         @Nullable String openUrl,
         String startUrl,
         @Nullable String refusal,
-        boolean done) {
+        boolean done,
+        @Nullable String gradesUrl) {
 
     public QuizIntro {
         attempts = List.copyOf(attempts);

@@ -86,7 +86,8 @@ public class QuizLessons {
                 open.map(a -> url(a.id())).orElse(null),
                 "/learn/quiz/" + lesson + "/start",
                 refusal,
-                done));
+                done,
+                quiz.graded() ? "/learn/courses/" + course.slug() + "/grades" : null));
     }
 
     private static String url(UUID attempt) {

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the passing rule (Polimi Open Knowledge: 60 % on each graded quiz).
  */
 @Tag("db")
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CoursePassingTests {
 
     @Autowired
@@ -60,7 +60,7 @@ class CoursePassingTests {
     JdbcClient jdbc;
 
     @Test
-    void passingTheGradedQuizCompletesItsLessonAndTheCourse() {
+    void passingTheGradedQuizCompletesItsLessonAndTheCourse() throws Exception {
         var learner = identity.accountByEmail("learner018@learners.sapere.test").orElseThrow();
         var course = courses.outlineBySlug("project-management-essentials").orElseThrow();
         registrar.enrol(learner, course.id());
@@ -97,7 +97,26 @@ class CoursePassingTests {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> completed(learner.value(), course.id().value()));
         assertThat(progress.of(learner, course).isCompleted(graded.id())).isTrue();
+
+        // The learner's own grades page says so.
+        var session = new org.sapere.support.WebSession(port).signIn("learner018@learners.sapere.test");
+        var mine = session.get("/learn/courses/project-management-essentials/grades");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body())
+                .contains("Quiz: starting a project")
+                .contains("100%")
+                .contains("You meet the course");
+        // A course the learner is not enrolled in has no grades page for them.
+        var notTheirs = courses.published().stream()
+                .filter(c -> !registrar.isEnrolled(learner, c.id()))
+                .findFirst()
+                .orElseThrow();
+        var refused = session.get("/learn/courses/" + notTheirs.slug() + "/grades");
+        assertThat(refused.statusCode()).as(notTheirs.slug()).isEqualTo(404);
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private boolean completed(java.util.UUID learner, java.util.UUID course) {
         return jdbc.sql("SELECT count(*) FROM learning.course_completion WHERE account_id = :a AND course_id = :c")
