@@ -322,6 +322,11 @@ class QuizBrowserTests {
             check(page, "quiz-14-result-final");
             page.setViewportSize(360, 800);
             check(page, "quiz-14-result-final-360");
+            page.navigate(url("/learn/courses/" + slug + "/grades"));
+            assertThat(page.locator("main").textContent()).contains("Check your knowledge", "100%");
+            check(page, "quiz-15-my-grades-360");
+            page.setViewportSize(1280, 900);
+            check(page, "quiz-15-my-grades");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM assessment.quiz_done WHERE lesson_id = :l")
                         .param("l", lesson)
