@@ -231,9 +231,7 @@ class QuizAttemptHttpTests {
         jdbc.sql("""
                         UPDATE assessment.attempt SET started_at = started_at - interval '10 minutes',
                             due_at = now() - interval '2 minutes' WHERE id = :a
-                        """)
-                .param("a", attempt)
-                .update();
+                        """).param("a", attempt).update();
         jdbc.sql("UPDATE assessment.attempt_item SET saved_at = saved_at - interval '10 minutes' WHERE attempt_id = :a")
                 .param("a", attempt)
                 .update();
