@@ -1,7 +1,5 @@
 package org.sapere.assessment.web;
 
-import java.text.CollationKey;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * A course's whole gradebook as the gradebook page and its CSV export read it: the graded quizzes in the course's
  * order and every enrolled learner's line, sorted by name. A fixed number of queries however many learners (their
- * enrolments, their results in two, their names in one), so a course of ten thousand stays fast.
+ * enrolments, their results in two, their names in one), and names' sort keys kept between pages ({@link NameKeys}),
+ * so a course of ten thousand stays fast.
  */
 @Component
 class GradebookSheet {
@@ -32,19 +31,21 @@ class GradebookSheet {
     private final Grades grades;
     private final Registrar registrar;
     private final IdentityDirectory identity;
+    private final NameKeys nameKeys;
 
-    GradebookSheet(Grades grades, Registrar registrar, IdentityDirectory identity) {
+    GradebookSheet(Grades grades, Registrar registrar, IdentityDirectory identity, NameKeys nameKeys) {
         this.grades = grades;
         this.registrar = registrar;
         this.identity = identity;
+        this.nameKeys = nameKeys;
     }
 
-    /** A learner's line with their name and address (blank when the account is gone). */
-    record Learner(UUID id, String name, String email, Grades.Line line) {
-
-        boolean waiting() {
-            return line.cells().values().stream().anyMatch(Grades.Cell::waiting);
-        }
+    /**
+     * A learner's line with their name and address (blank when the account is gone).
+     *
+     * @param waiting an attempt waits for grading
+     */
+    record Learner(UUID id, String name, String email, Grades.Line line, boolean waiting) {
 
         boolean matches(String query) {
             return query.isEmpty()
@@ -89,22 +90,39 @@ class GradebookSheet {
         enrolled.forEach(id -> wanted.add(new AccountId(id)));
         alsoName.forEach(id -> wanted.add(new AccountId(id)));
         var contacts = identity.contacts(wanted);
-        var collator = Collator.getInstance(locale);
-        collator.setStrength(Collator.SECONDARY);
-        record Keyed(Learner learner, CollationKey key) {}
+        var names = nameKeys.in(locale);
         var keyed = new ArrayList<Keyed>(lines.size());
         for (var line : lines) {
             var contact = contacts.get(new AccountId(line.learner()));
-            var learner = new Learner(
-                    line.learner(),
-                    contact == null ? "" : contact.displayName(),
-                    contact == null ? "" : contact.email(),
-                    line);
-            keyed.add(new Keyed(learner, collator.getCollationKey(learner.name())));
+            var name = contact == null ? "" : contact.displayName();
+            var learner =
+                    new Learner(line.learner(), name, contact == null ? "" : contact.email(), line, waiting(line));
+            keyed.add(new Keyed(learner, names.key(name)));
         }
-        keyed.sort(Comparator.comparing(Keyed::key)
-                .thenComparing(k -> k.learner().email())
-                .thenComparing(k -> k.learner().id()));
+        keyed.sort(null);
         return new Sheet(quizzes, titles, keyed.stream().map(Keyed::learner).toList(), contacts);
+    }
+
+    /** A learner and the sort key of their name; in the name's order, then by address, then by id. */
+    private record Keyed(Learner learner, byte[] key) implements Comparable<Keyed> {
+
+        @Override
+        public int compareTo(Keyed other) {
+            var byName = NameKeys.compare(key, other.key);
+            if (byName != 0) {
+                return byName;
+            }
+            var byEmail = learner.email().compareTo(other.learner.email());
+            return byEmail != 0 ? byEmail : learner.id().compareTo(other.learner.id());
+        }
+    }
+
+    private static boolean waiting(Grades.Line line) {
+        for (var cell : line.cells().values()) {
+            if (cell.waiting()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
