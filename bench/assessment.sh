@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Sapere's assessment benchmark, for issue 7's speed targets: AssessmentBenchmark (src/test/java/org/sapere/assessment/)
+# Sapere's assessment benchmark, for issue 7's speed targets. AssessmentBenchmark (src/test/java/org/sapere/assessment/)
 # starts the application on its own embedded database (fsync on) with the demo content, then
 #   1. gives the demo's published quiz lesson a 20-item quiz of every auto-graded type (item bank, quiz store),
 #      makes LEARNERS learner accounts (SQL), enrols them (Registrar), starts an attempt for each (QuizTaking), signs
 #      each in over HTTP on their attempt's page, and has all of them POST /learn/attempts/{id}/submit at the same
-#      moment from as many virtual threads; prints submissions/s, latency p50/p95/p99/max and the share that
-#      succeeded (target 100 %), and checks in the database that every attempt is GRADED with the score its answers
-#      should get;
+#      moment from as many virtual threads; prints submissions/s, latency p50/p95/p99/max, the share that succeeded
+#      (target 100 %) and the CPU a submission took, and checks in the database that every attempt is GRADED with
+#      the score its answers should get;
 #   2. grows the course to GRADEBOOK_LEARNERS enrolled learners (SQL) with graded attempts (SQL) on four graded
 #      quizzes, and times GET /teach/courses/{id}/gradebook as the course's professor ROUNDS times after a warm-up
-#      (p50/p95/max round trip on localhost; target under 200 ms) and the CSV export once.
+#      (p50/p95/max round trip on localhost; target under 200 ms), with the CPU a request took, and the CSV export
+#      once.
+# The CPU figures are whole processes (the app's JVM with its GC, JIT and the HTTP client; PostgreSQL's postmaster
+# and children): unlike times, they do not grow when other builds share the machine.
 # Prints a table of the figures and the machine; the report is written to target/bench/assessment.txt, the build's
-# output to target/bench-assessment.log. Takes about 3-5 minutes on 2 cores (most of it signing 1,000 learners in:
+# output to target/bench-assessment.log. Takes about 2-4 minutes on 2 cores (most of it signing 1,000 learners in:
 # Argon2id).
 #
 #   bench/assessment.sh

@@ -72,7 +72,7 @@ class AssessmentBenchmark {
     private static final int LEARNERS = Integer.getInteger("sapere.bench.learners", 1_000);
     private static final int GRADEBOOK_LEARNERS = Integer.getInteger("sapere.bench.gradebook-learners", 10_000);
     private static final int ROUNDS = Integer.getInteger("sapere.bench.rounds", 30);
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = 50;
     /** With -Dsapere.bench.jfr=true, each measured phase is recorded into target/bench/assessment-*.jfr. */
     private static final boolean JFR = Boolean.getBoolean("sapere.bench.jfr");
     /** Sign-ins at once while setting up: Argon2id takes 16 MB and a core's worth of time for each. */
@@ -142,7 +142,7 @@ class AssessmentBenchmark {
         for (var form : BenchmarkQuiz.forms()) {
             items.add(bank.save(course.id().value(), BenchmarkQuiz.item(form), null));
         }
-        quizzes.save(quiz(lesson, course.id().value(), items, QuizSettings.Category.QUIZ));
+        quizzes.save(BenchmarkData.quiz(lesson, course.id().value(), items, QuizSettings.Category.QUIZ));
         submissions(course, lesson, new BenchmarkBrowser(port));
         gradebook(course, lesson, items, new BenchmarkBrowser(port));
         report.append("Load average at the end (this machine is shared): %s%n"
@@ -155,7 +155,7 @@ class AssessmentBenchmark {
 
     private void submissions(CourseOutline course, UUID lesson, BenchmarkBrowser browser) throws Exception {
         var t0 = System.nanoTime();
-        var learners = createLearners(1, LEARNERS);
+        var learners = data().learners(1, LEARNERS);
         for (var learner : learners) {
             registrar.enrol(learner, course.id());
         }
@@ -180,7 +180,11 @@ class AssessmentBenchmark {
                         + " by QuizTaking, learners signed in and on their attempt's page in %.1f s%n")
                 .formatted(LEARNERS, (t1 - t0) / 1e9, (t2 - t1) / 1e9));
 
+        settle();
+        var cpu = new BenchmarkCpu(jdbc);
+        var before = cpu.now();
         var sent = profiled("submit", () -> submitAtOnce(takers, browser));
+        var used = cpu.now().perOperation(before, takers.size());
         var opened = sent.opened();
         var results = sent.results();
         var last = Arrays.stream(results).mapToLong(Sent::answered).max().orElseThrow();
@@ -212,6 +216,7 @@ class AssessmentBenchmark {
                         100.0 * ok / results.length));
         report.append("   all %,d answered %.2f s after the start; %,d succeeded (302 to their result)%n"
                 .formatted(results.length, seconds, ok));
+        report.append("   CPU a submission: %s (the app's JVM, the HTTP client in it included)%n".formatted(used));
         failures.forEach((what, n) -> report.append("   FAILED: %,d x %s%n".formatted(n, what)));
         checkGraded(lesson, takers);
     }
@@ -236,7 +241,7 @@ class AssessmentBenchmark {
                     .forEach((field, values) -> values.forEach(
                             value -> form.add(Map.entry(AnswerForm.name(row.position(), field), value))));
         }
-        var session = browser.signIn(email(number), PASSWORD, "/learn/attempts/" + attempt.id());
+        var session = browser.signIn(BenchmarkData.email(number), PASSWORD, "/learn/attempts/" + attempt.id());
         return new Taker(learner, attempt.id(), List.copyOf(form), expected, session);
     }
 
@@ -320,24 +325,22 @@ class AssessmentBenchmark {
         var t0 = System.nanoTime();
         var courseId = course.id().value();
         var professor = identity.accountByEmail(PROFESSOR).orElseThrow();
+        var data = data();
         var lessons = new ArrayList<UUID>(List.of(firstQuiz));
-        lessons.add(addQuiz(courseId, professor, 1, "Quiz: planning the work", items.subList(0, 10), false));
-        lessons.add(addQuiz(courseId, professor, 2, "Quiz: delivering and closing", items.subList(10, 20), false));
-        lessons.add(addQuiz(courseId, professor, 2, "Final exam", items, true));
-        var maxScores =
-                List.of(points(items), points(items.subList(0, 10)), points(items.subList(10, 20)), points(items));
-        var enrolled = registrar.enrolmentCount(course.id());
-        var more = Math.max(0, GRADEBOOK_LEARNERS - enrolled);
-        createLearners(LEARNERS + 1, LEARNERS + more);
-        jdbc.sql("""
-                INSERT INTO enrolment.enrolment (id, account_id, course_id, status, enrolled_at)
-                SELECT gen_random_uuid(), a.id, :course, 'ACTIVE', now() FROM identity.account a
-                WHERE a.email LIKE 'bench-learner-%' AND NOT EXISTS
-                    (SELECT 1 FROM enrolment.enrolment e WHERE e.account_id = a.id AND e.course_id = :course)
-                """).param("course", courseId).update();
+        lessons.add(data.addQuiz(courseId, professor, 1, "Quiz: planning the work", items.subList(0, 10), false));
+        lessons.add(data.addQuiz(courseId, professor, 2, "Quiz: delivering and closing", items.subList(10, 20), false));
+        lessons.add(data.addQuiz(courseId, professor, 2, "Final exam", items, true));
+        var maxScores = List.of(
+                BenchmarkData.points(items),
+                BenchmarkData.points(items.subList(0, 10)),
+                BenchmarkData.points(items.subList(10, 20)),
+                BenchmarkData.points(items));
+        var more = Math.max(0, GRADEBOOK_LEARNERS - registrar.enrolmentCount(course.id()));
+        data.learners(LEARNERS + 1, LEARNERS + more);
+        data.enrolAll(courseId);
         var attempts = 0;
         for (var k = 0; k < lessons.size(); k++) {
-            attempts += attempts(courseId, lessons.get(k), maxScores.get(k), 0.1 * (k + 1));
+            attempts += data.attempts(courseId, lessons.get(k), maxScores.get(k), 0.1 * (k + 1));
         }
         grades.savePolicy(new Grades.Policy(
                 courseId,
@@ -358,10 +361,7 @@ class AssessmentBenchmark {
                     courseId, lessons.get(1), learner, new BigDecimal("65"), "Re-marked after an appeal", professor);
         }
         var overrideMs = (System.nanoTime() - o0) / 1e6 / overridden.size();
-        for (var table : List.of("identity.account", "enrolment.enrolment", "assessment.attempt")) {
-            // As autovacuum would after a bulk load (it vacuums after inserts too): statistics, visibility map.
-            jdbc.sql("VACUUM ANALYZE " + table).update();
-        }
+        settle();
         var learners = registrar.enrolmentCount(course.id());
         var t1 = System.nanoTime();
         report.append(
@@ -377,6 +377,8 @@ class AssessmentBenchmark {
         for (var k = 0; k < WARM_UP; k++) {
             page(browser, session, path);
         }
+        var cpu = new BenchmarkCpu(jdbc);
+        var before = cpu.now();
         var times = profiled("gradebook", () -> {
             var each = new long[ROUNDS];
             for (var k = 0; k < ROUNDS; k++) {
@@ -386,6 +388,7 @@ class AssessmentBenchmark {
             }
             return each;
         });
+        var used = cpu.now().perOperation(before, ROUNDS);
         Arrays.sort(times);
         report.append("   %8s %8s %8s %8s   (%d requests after %d to warm up; round trip on localhost)%n"
                 .formatted("p50 ms", "p95 ms", "max ms", "min ms", ROUNDS, WARM_UP));
@@ -396,6 +399,7 @@ class AssessmentBenchmark {
                         ms(times[times.length - 1]),
                         ms(times[0]),
                         ms(percentile(times, 95)) < 200 ? "met" : "NOT met"));
+        report.append("   CPU a request: %s%n".formatted(used));
         var sent = System.nanoTime();
         var csv = browser.getBytes(session, path.replace("/gradebook", "/gradebook.csv"));
         var csvMs = ms(System.nanoTime() - sent);
@@ -417,132 +421,19 @@ class AssessmentBenchmark {
         }
     }
 
-    /** A graded quiz lesson added to the course's draft (in its n-th module) through the course editor. */
-    private UUID addQuiz(UUID course, AccountId professor, int module, String title, List<Item> asked, boolean exam) {
-        var editing = editor.open(course, professor);
-        var moduleId = editing.course().modules().get(module).id();
-        var outcome = editor.addLesson(course, moduleId, professor, editing.revision(), title, 20, QuizLessons.KIND);
-        if (!outcome.ok()) {
-            throw new IllegalStateException("adding " + title + ": " + outcome);
-        }
-        var lesson = editor.open(course, professor).course().modules().get(module).lessons().stream()
-                .filter(l -> l.title().original().equals(title))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        quizzes.save(quiz(lesson, course, asked, exam ? QuizSettings.Category.EXAM : QuizSettings.Category.QUIZ));
-        return lesson;
-    }
-
-    private static BigDecimal points(List<Item> items) {
-        return items.stream().map(i -> i.info().points()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static QuizSettings quiz(UUID lesson, UUID course, List<Item> items, QuizSettings.Category c) {
-        var slots = items.stream()
-                .map(i -> (QuizSettings.Slot) new QuizSettings.Fixed(i.info().id()))
-                .toList();
-        return new QuizSettings(
-                lesson,
-                course,
-                slots,
-                true,
-                true,
-                0,
-                0,
-                new BigDecimal("60"),
-                QuizSettings.FeedbackTiming.AFTER_SUBMIT,
-                true,
-                true,
-                c,
-                null,
-                null);
+    private BenchmarkData data() {
+        return new BenchmarkData(jdbc, editor, quizzes, transactions, PROFESSOR);
     }
 
     /**
-     * Attempts at a quiz for every enrolled learner who has none, as QuizTaking leaves them: 92 % took it, a quarter
-     * of those twice, one in a hundred of the latest attempts waits for grading; {@code seed} makes it repeatable.
+     * Lets the set-up's writes settle before measuring, as autovacuum and the checkpointer would in time (statistics,
+     * visibility maps, dirty pages on disk), and the events it published be handled: the measurement then holds only
+     * its own work.
      */
-    private int attempts(UUID course, UUID lesson, BigDecimal max, double seed) {
-        return transactions.execute(status -> {
-            jdbc.sql("SELECT setseed(:seed)").param("seed", seed).query().singleRow();
-            return jdbc.sql("""
-                    WITH learners AS (
-                        SELECT e.account_id AS learner, random() AS took, random() < 0.25 AS twice,
-                               random() < 0.01 AS waits, random() AS skill
-                        FROM enrolment.enrolment e
-                        WHERE e.course_id = :course AND e.status = 'ACTIVE' AND NOT EXISTS
-                            (SELECT 1 FROM assessment.attempt a WHERE a.lesson_id = :lesson AND a.learner_id = e.account_id)
-                    ), tries AS (
-                        SELECT l.learner, n, l.waits AND n = 1 + l.twice::int AS waiting,
-                               round(least(100, greatest(0, 25 + 70 * l.skill + 10 * n + 20 * (random() - 0.5)))::numeric,
-                                   4) AS pct
-                        FROM learners l CROSS JOIN LATERAL generate_series(1, 1 + l.twice::int) AS n
-                        WHERE l.took < 0.92
-                    )
-                    INSERT INTO assessment.attempt (id, lesson_id, course_id, learner_id, number, seed, state,
-                        started_at, submitted_at, graded_at, score, max_score, percent, passed)
-                    SELECT gen_random_uuid(), :lesson, :course, learner, n, n,
-                           CASE WHEN waiting THEN 'SUBMITTED' ELSE 'GRADED' END,
-                           now() - make_interval(days => 20 - n), now() - make_interval(days => 20 - n, mins => -25),
-                           CASE WHEN waiting THEN NULL ELSE now() - make_interval(days => 20 - n, mins => -25) END,
-                           round(pct * :max / 100, 4), :max,
-                           CASE WHEN waiting THEN NULL ELSE pct END, CASE WHEN waiting THEN NULL ELSE pct >= 60 END
-                    FROM tries
-                    """)
-                    .param("course", course)
-                    .param("lesson", lesson)
-                    .param("max", max)
-                    .update();
-        });
-    }
-
-    /**
-     * Accounts bench-learner-NNNNN@bench.sapere.test, numbers {@code from} to {@code to}, with the demo password (its
-     * hash copied, so no Argon2id per account) and varied names, as a registration would leave them.
-     */
-    private List<AccountId> createLearners(int from, int to) {
-        if (to < from) {
-            return List.of();
-        }
-        var hash = jdbc.sql("SELECT password_hash FROM identity.account WHERE email = :email")
-                .param("email", PROFESSOR)
-                .query(String.class)
-                .single();
-        return jdbc
-                .sql("""
-                        INSERT INTO identity.account (id, email, display_name, password_hash, email_verified_at, language)
-                        SELECT gen_random_uuid(), 'bench-learner-' || lpad(i::text, 5, '0') || '@bench.sapere.test',
-                               (ARRAY['Anna', 'Luca', 'Sofia', 'Marco', 'Giulia', 'Matteo', 'Elena', 'Jonas', 'Lea',
-                                      'Noah', 'Emma', 'Lars', 'Ingrid', 'Tomás', 'Lucía', 'Pieter', 'Sanne', 'Chloé',
-                                      'Hugo', 'Zoë', 'Björn', 'Åsa', 'Ömer', 'Ayşe', 'Wei', 'Mei', 'Arjun', 'Priya',
-                                      'Kofi', 'Amara', 'Olga', 'Ivan', 'Niamh', 'Seán', 'Fatima', 'Yusuf', 'Maya'])
-                                   [1 + i % 37] || ' ' ||
-                               (ARRAY['Rossi', 'Bianchi', 'Conti', 'Esposito', 'Ricci', 'Müller', 'Schmidt', 'Weber',
-                                      'de Vries', 'van Dijk', 'Jansen', 'Svensson', 'Lindqvist', 'Herrera', 'García',
-                                      'Martín', 'Dubois', 'Lefèvre', 'Moreau', 'Nowak', 'Kowalski', 'Novák', 'Horváth',
-                                      'Yılmaz', 'Papadopoulos', 'O''Brien', 'Murphy', 'Smith', 'Jones', 'Taylor',
-                                      'Wang', 'Li', 'Chen', 'Sharma', 'Patel', 'Mensah', 'Okafor', 'Ivanova',
-                                      'Petrov', 'Andersen', 'Nielsen', 'Virtanen', 'Korhonen', 'Silva', 'Santos',
-                                      'Costa', 'Ferreira', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schulz',
-                                      'Koch'])[1 + (i / 37) % 53],
-                               :hash, now(), 'en'
-                        FROM generate_series(:from, :to) AS i
-                        RETURNING id, email
-                        """)
-                .param("from", from)
-                .param("to", to)
-                .param("hash", hash)
-                .query((rs, n) -> Map.entry(rs.getString(2), new AccountId(rs.getObject(1, UUID.class))))
-                .list()
-                .stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
-                .toList();
-    }
-
-    private static String email(int number) {
-        return "bench-learner-%05d@bench.sapere.test".formatted(number);
+    private void settle() throws InterruptedException {
+        jdbc.sql("VACUUM ANALYZE").update();
+        jdbc.sql("CHECKPOINT").update();
+        Thread.sleep(2_000);
     }
 
     /** Runs a measured phase, in a flight recording (JFR's profile settings) when asked for. */
