@@ -100,7 +100,7 @@ class GradebookController {
     ResponseEntity<byte[]> csv(
             @PathVariable("id") UUID course, @AuthenticationPrincipal SignedInUser user, Locale locale) {
         var draft = courses.draftCourse(new CourseId(course), user.accountId());
-        var sheet = sheets.load(draft, List.of());
+        var sheet = sheets.load(draft, locale, List.of());
         var csv = new GradebookCsv();
         var header =
                 GradebookCsv.fields(t("assessment.gradebook.learner", locale), t("assessment.gradebook.email", locale));
@@ -150,7 +150,7 @@ class GradebookController {
             authors.add(c.by());
             authors.add(c.learner());
         });
-        var sheet = sheets.load(draft, authors);
+        var sheet = sheets.load(draft, locale, authors);
         var typed = q.length() > 200 ? q.substring(0, 200) : q;
         var query = typed.strip().toLowerCase(Locale.ROOT);
         var state = STATUSES.contains(status) ? status : "all";
@@ -177,27 +177,10 @@ class GradebookController {
                 pages,
                 number > 1 ? pageUrl(course, number - 1, typed, state) : null,
                 number < pages ? pageUrl(course, number + 1, typed, state) : null);
-        return new ModelAndView("assessment/gradebook")
-                .addObject("draft", draft)
-                .addObject("columns", columns)
-                .addObject("rows", rows)
-                .addObject("summary", new GradebookView.Summary(sheet.learners().size(), passed, waiting, shown.size()))
-                .addObject("pager", pager)
-                .addObject("q", typed)
-                .addObject("status", state)
-                .addObject("statuses", STATUSES)
-                .addObject("policy", policy)
-                .addObject("problems", problems)
-                .addObject("changes", changes(log, sheet, locale));
-    }
-
-    /** The log's entries with names and figures written for the reader (percents; points for essays). */
-    private static List<GradebookView.Change> changes(
-            List<Grades.Change> log, GradebookSheet.Sheet sheet, Locale locale) {
-        return log.stream()
+        var changes = log.stream()
                 .map(c -> {
-                    var by = sheet.people().get(new AccountId(c.by()));
-                    var learner = sheet.people().get(new AccountId(c.learner()));
+                    var by = sheet.others().get(new AccountId(c.by()));
+                    var learner = sheet.others().get(new AccountId(c.learner()));
                     var essay = "ESSAY".equals(c.action());
                     return new GradebookView.Change(
                             c.at(),
@@ -210,6 +193,18 @@ class GradebookController {
                             c.reason());
                 })
                 .toList();
+        return new ModelAndView("assessment/gradebook")
+                .addObject("draft", draft)
+                .addObject("columns", columns)
+                .addObject("rows", rows)
+                .addObject("summary", new GradebookView.Summary(sheet.learners().size(), passed, waiting, shown.size()))
+                .addObject("pager", pager)
+                .addObject("q", typed)
+                .addObject("status", state)
+                .addObject("statuses", STATUSES)
+                .addObject("policy", policy)
+                .addObject("problems", problems)
+                .addObject("changes", changes);
     }
 
     private static GradebookView.Row row(UUID course, GradebookSheet.Sheet sheet, GradebookSheet.Learner learner) {

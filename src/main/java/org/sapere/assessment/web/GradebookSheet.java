@@ -1,6 +1,5 @@
 package org.sapere.assessment.web;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.sapere.assessment.quiz.Grades;
 import org.sapere.assessment.quiz.QuizSettings;
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * A course's whole gradebook as the gradebook page and its CSV export read it: the graded quizzes in the course's
  * order and every enrolled learner's line, sorted by name. A fixed number of queries however many learners (their
- * enrolments, their results in two, their names in one), so a course of ten thousand stays fast.
+ * enrolments, their results in two, their names in one, read at the same time as the results), and names' sort keys
+ * kept between pages ({@link NameKeys}), so a course of ten thousand stays fast.
  */
 @Component
 class GradebookSheet {
@@ -32,44 +33,21 @@ class GradebookSheet {
     private final Grades grades;
     private final Registrar registrar;
     private final IdentityDirectory identity;
+    private final NameKeys nameKeys;
 
-    GradebookSheet(Grades grades, Registrar registrar, IdentityDirectory identity) {
+    GradebookSheet(Grades grades, Registrar registrar, IdentityDirectory identity, NameKeys nameKeys) {
         this.grades = grades;
         this.registrar = registrar;
         this.identity = identity;
+        this.nameKeys = nameKeys;
     }
-
-    private record Keyed(Learner learner, String key) {}
-
-    private static final Comparator<Keyed> BY_NAME = Comparator.comparing(Keyed::key)
-            .thenComparing(k -> k.learner().name())
-            .thenComparing(k -> k.learner().email())
-            .thenComparing(k -> k.learner().id());
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /**
-     * A name as it sorts: accents and case set aside ("Élodie" among the E's). A collation key would follow each
-     * language's rules more closely, but costs about a hundred times more, which ten thousand names per request feel.
+     * A learner's line with their name and address (blank when the account is gone).
+     *
+     * @param waiting an attempt waits for grading
      */
-    static String sortKey(String name) {
-        var plain = name;
-        for (var i = 0; i < name.length(); i++) {
-            if (name.charAt(i) > 0x7f) {
-                plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
-                        .replaceAll("");
-                break;
-            }
-        }
-        return plain.toLowerCase(Locale.ROOT);
-    }
-
-    /** A learner's line with their name and address (blank when the account is gone). */
-    record Learner(UUID id, String name, String email, Grades.Line line) {
-
-        boolean waiting() {
-            return line.cells().values().stream().anyMatch(Grades.Cell::waiting);
-        }
+    record Learner(UUID id, String name, String email, Grades.Line line, boolean waiting) {
 
         boolean matches(String query) {
             return query.isEmpty()
@@ -80,14 +58,13 @@ class GradebookSheet {
 
     /**
      * @param quizzes the graded quizzes, in the course's order (quizzes whose lesson was removed last)
-     * @param people names and addresses of the learners and of the further accounts asked for (such as the authors
-     *     of grade changes)
+     * @param others names of the other accounts asked for (such as the authors of grade changes)
      */
     record Sheet(
             List<QuizSettings> quizzes,
             Map<UUID, String> titles,
             List<Learner> learners,
-            Map<AccountId, Contact> people) {
+            Map<AccountId, Contact> others) {
 
         @Nullable
         String title(UUID lesson) {
@@ -96,7 +73,7 @@ class GradebookSheet {
     }
 
     /** The whole gradebook; {@code alsoName} are further accounts whose names the page shows. */
-    Sheet load(CourseAuthoring.DraftCourse draft, Collection<UUID> alsoName) {
+    Sheet load(CourseAuthoring.DraftCourse draft, Locale locale, Collection<UUID> alsoName) {
         var course = draft.course().value();
         var titles = GradeFigures.lessonTitles(draft);
         var order = new HashMap<UUID, Integer>();
@@ -110,22 +87,55 @@ class GradebookSheet {
         var enrolled = registrar.learners(draft.course()).stream()
                 .map(AccountId::value)
                 .toList();
-        var lines = grades.lines(course, quizzes, enrolled);
         var wanted = new HashSet<AccountId>();
         enrolled.forEach(id -> wanted.add(new AccountId(id)));
         alsoName.forEach(id -> wanted.add(new AccountId(id)));
-        var contacts = identity.contacts(wanted);
+        // The names are read while the results are: two independent queries of some ten thousand rows each.
+        List<Grades.Line> lines;
+        Map<AccountId, Contact> contacts;
+        try (var meanwhile = Executors.newVirtualThreadPerTaskExecutor()) {
+            var names = meanwhile.submit(() -> identity.contacts(wanted));
+            lines = grades.lines(course, quizzes, enrolled);
+            contacts = names.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        var names = nameKeys.in(locale);
         var keyed = new ArrayList<Keyed>(lines.size());
         for (var line : lines) {
             var contact = contacts.get(new AccountId(line.learner()));
-            var learner = new Learner(
-                    line.learner(),
-                    contact == null ? "" : contact.displayName(),
-                    contact == null ? "" : contact.email(),
-                    line);
-            keyed.add(new Keyed(learner, sortKey(learner.name())));
+            var name = contact == null ? "" : contact.displayName();
+            var learner =
+                    new Learner(line.learner(), name, contact == null ? "" : contact.email(), line, waiting(line));
+            keyed.add(new Keyed(learner, names.key(name)));
         }
-        keyed.sort(BY_NAME);
+        keyed.sort(null);
         return new Sheet(quizzes, titles, keyed.stream().map(Keyed::learner).toList(), contacts);
+    }
+
+    /** A learner and the sort key of their name; in the name's order, then by address, then by id. */
+    private record Keyed(Learner learner, byte[] key) implements Comparable<Keyed> {
+
+        @Override
+        public int compareTo(Keyed other) {
+            var byName = NameKeys.compare(key, other.key);
+            if (byName != 0) {
+                return byName;
+            }
+            var byEmail = learner.email().compareTo(other.learner.email());
+            return byEmail != 0 ? byEmail : learner.id().compareTo(other.learner.id());
+        }
+    }
+
+    private static boolean waiting(Grades.Line line) {
+        for (var cell : line.cells().values()) {
+            if (cell.waiting()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
