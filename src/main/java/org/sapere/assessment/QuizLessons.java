@@ -3,7 +3,6 @@ package org.sapere.assessment;
 import java.util.Optional;
 import java.util.UUID;
 import org.sapere.assessment.quiz.Attempts;
-import org.sapere.assessment.quiz.QuizRefusedException;
 import org.sapere.assessment.quiz.QuizTaking;
 import org.sapere.course.CourseOutline;
 import org.sapere.course.LessonId;
@@ -40,7 +39,6 @@ public class QuizLessons {
 
     /** The quiz's rules and the learner's attempts, or empty when the lesson has no quiz set up. */
     public Optional<QuizIntro> intro(AccountId learner, CourseOutline course, LessonId lesson) {
-        QuizRefusedException refused = null;
         org.sapere.assessment.quiz.QuizSettings quiz;
         try {
             quiz = taking.quizFor(learner, lesson.value());
@@ -50,16 +48,8 @@ public class QuizLessons {
         var attempts = taking.attempts(learner, lesson.value());
         var open = attempts.stream().filter(Attempts.Attempt::open).findFirst();
         var left = quiz.maxAttempts() == 0 ? -1 : Math.max(0, quiz.maxAttempts() - attempts.size());
-        String refusal = null;
-        if (open.isEmpty()) {
-            if (left == 0) {
-                refusal = "assessment.quiz.noAttemptsLeft";
-            } else if (quiz.closesAt() != null && java.time.Instant.now().isAfter(quiz.closesAt())) {
-                refusal = "assessment.quiz.closed";
-            } else if (quiz.questionCount() == 0) {
-                refusal = "assessment.quiz.noQuestions";
-            }
-        }
+        var refusal =
+                open.isPresent() ? null : taking.refusal(quiz, attempts.size()).orElse(null);
         var past = attempts.stream()
                 .filter(a -> !a.open())
                 .map(a -> new QuizIntro.Past(

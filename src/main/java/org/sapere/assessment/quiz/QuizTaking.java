@@ -123,11 +123,9 @@ public class QuizTaking {
             return open.get();
         }
         var now = clock.instant();
-        if (quiz.closesAt() != null && now.isAfter(quiz.closesAt())) {
-            throw new QuizRefusedException("assessment.quiz.closed");
-        }
-        if (quiz.maxAttempts() > 0 && existing.size() >= quiz.maxAttempts()) {
-            throw new QuizRefusedException("assessment.quiz.noAttemptsLeft", quiz.maxAttempts());
+        var refusal = refusal(quiz, existing.size());
+        if (refusal.isPresent()) {
+            throw new QuizRefusedException(refusal.get());
         }
         var seed = new java.security.SecureRandom().nextLong();
         var items = draw(quiz, new Random(seed));
@@ -183,6 +181,23 @@ public class QuizTaking {
                     .orElseThrow(() -> doubleClick);
         }
         return attempt;
+    }
+
+    /**
+     * Why no new attempt may start now (the message key), or empty: the quiz closed, no attempts left, or no
+     * questions.
+     */
+    public Optional<String> refusal(QuizSettings quiz, int attemptsMade) {
+        if (quiz.maxAttempts() > 0 && attemptsMade >= quiz.maxAttempts()) {
+            return Optional.of("assessment.quiz.noAttemptsLeft");
+        }
+        if (quiz.closesAt() != null && clock.instant().isAfter(quiz.closesAt())) {
+            return Optional.of("assessment.quiz.closed");
+        }
+        if (quiz.questionCount() == 0) {
+            return Optional.of("assessment.quiz.noQuestions");
+        }
+        return Optional.empty();
     }
 
     /** The items an attempt asks, drawn from the bank as the quiz's slots say. */
