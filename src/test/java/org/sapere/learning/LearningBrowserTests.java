@@ -208,6 +208,7 @@ class LearningBrowserTests {
 
         try (var phone = browser.context(360, "en-GB")) {
             var page = phone.newPage();
+            page.onConsoleMessage(m -> System.out.println("browser console: " + m.text()));
             signIn(page, learner);
             page.navigate(url(first));
             // The service worker controls the page once it is active.
@@ -235,7 +236,13 @@ class LearningBrowserTests {
             check(page, "learning-31-completed-offline");
             assertThat(state(account.value(), second.id().value())).isNotEqualTo("COMPLETED");
 
-            phone.setOffline(false);
+            // Back online: the queue goes to the server in one batch, the page says so.
+            var synced = page.waitForResponse(
+                    r -> r.url().endsWith("/learn/heartbeats")
+                            && r.request().postData().contains("\"completed\""),
+                    () -> phone.setOffline(false));
+            assertThat(synced.status()).as(synced.text()).isEqualTo(200);
+            assertThat(synced.text()).contains("\"refused\":0");
             page.locator("[data-offline-notice]").getByText("Back online").waitFor();
             assertThat(state(account.value(), second.id().value())).isEqualTo("COMPLETED");
             // Once: one completion, one "completed" statement, however the queue was retried.
