@@ -11,14 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
 import org.sapere.enrolment.Registrar;
+import org.sapere.identity.AccountErased;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.SignedInUser;
@@ -27,12 +30,16 @@ import org.sapere.learning.goals.GoalSettings.Goal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The weekly goal on a real database: this week's progress counts only this week's completions, in the learner's
- * time zone; the streak counts days in a row and shows only when asked for; the goal page checks its limits.
+ * time zone; the streak counts days in a row and shows only when asked for; the goal page checks its limits; an
+ * erased account's choices go with it.
  */
 @Tag("db")
 @SpringBootTest
@@ -64,6 +71,12 @@ class WeeklyGoalTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void progressCountsOnlyThisWeeksCompletionsInTheLearnersTimeZone() {
@@ -161,6 +174,17 @@ class WeeklyGoalTests {
                 .andExpect(content().string(containsString("1 of 3 lessons this week")))
                 .andExpect(content().string(containsString("1 day in a row")))
                 .andExpect(content().string(containsString("<progress class=\"progress\" max=\"3\" value=\"1\"")));
+    }
+
+    @Test
+    void erasingTheAccountForgetsTheChoicesSoNoReminderGoesOut() {
+        var learner = freshLearner("Europe/Rome");
+        goals.save(learner, new GoalSettings(new Goal(GoalKind.MINUTES, 30), true, true));
+        new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> events.publishEvent(new AccountErased(learner, EMAIL)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> goals.settings(learner).equals(GoalSettings.NONE));
     }
 
     /** The test's learner with no progress and no choices yet, in this time zone. */
