@@ -27,8 +27,10 @@ class LearnerSettings {
                 WHERE account_id = :account""")
                 .param("account", account)
                 .query((rs, n) -> {
-                    var kind = rs.getString(1);
-                    var goal = kind == null ? null : new Goal(GoalKind.valueOf(kind), rs.getInt(2));
+                    var name = rs.getString(1);
+                    var kind = name == null ? null : GoalKind.valueOf(name);
+                    // A target saved under wider limits than today's is read as the nearest one allowed.
+                    var goal = kind == null ? null : new Goal(kind, Math.clamp(rs.getInt(2), kind.min(), kind.max()));
                     return new GoalSettings(goal, rs.getBoolean(3), rs.getBoolean(4));
                 })
                 .optional();
