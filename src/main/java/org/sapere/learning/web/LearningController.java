@@ -10,6 +10,7 @@ import org.sapere.enrolment.Registrar;
 import org.sapere.identity.SignedInUser;
 import org.sapere.learning.LearnerProgress;
 import org.sapere.learning.NotEnrolledException;
+import org.sapere.learning.notes.LessonNotes;
 import org.sapere.shared.NotFoundException;
 import org.sapere.video.VideoLessons;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,13 +32,16 @@ class LearningController {
     private final Registrar registrar;
     private final VideoLessons videos;
     private final QuizLessons quizzes;
+    private final LessonNotes notes;
 
     LearningController(
             LearnerProgress progress,
             CourseAuthoring courses,
             Registrar registrar,
             VideoLessons videos,
-            QuizLessons quizzes) {
+            QuizLessons quizzes,
+            LessonNotes notes) {
+        this.notes = notes;
         this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
@@ -97,6 +101,7 @@ class LearningController {
                                 ? quizzes.intro(user.accountId(), course, lesson.id())
                                         .orElse(null)
                                 : null)
+                .addObject("notes", notes.panel(user.accountId(), course, lesson))
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
                 .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
     }
