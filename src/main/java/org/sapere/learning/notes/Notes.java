@@ -74,9 +74,9 @@ class Notes {
 
     /** The learner's notes on a lesson, newest first. */
     List<Note> onLesson(UUID account, UUID lesson) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM learning.note WHERE account_id = :account AND lesson_id = :lesson
-                ORDER BY created_at DESC, id""")
+        return jdbc.sql("""
+                SELECT %s FROM learning.note WHERE account_id = :account AND lesson_id = :lesson
+                ORDER BY created_at DESC, id""".formatted(COLUMNS))
                 .param("account", account)
                 .param("lesson", lesson)
                 .query((rs, n) -> note(rs))
@@ -85,8 +85,9 @@ class Notes {
 
     /** All the learner's notes, newest first. */
     List<Note> all(UUID account) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM learning.note WHERE account_id = :account ORDER BY created_at DESC, id""")
+        return jdbc.sql("""
+                SELECT %s FROM learning.note WHERE account_id = :account
+                ORDER BY created_at DESC, id""".formatted(COLUMNS))
                 .param("account", account)
                 .query((rs, n) -> note(rs))
                 .list();
