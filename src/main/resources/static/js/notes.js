@@ -143,15 +143,17 @@
     var now = form.querySelector("[data-note-now]");
     var empty = panel.querySelector("[data-notes-empty]");
     var captured = null;
+    var showNow = function () {};
 
     if (video && timeBox) {
       timeBox.hidden = false;
       var shown = -1;
-      var showNow = function () {
+      showNow = function () {
         var t = captured !== null ? captured : (video.currentTime || 0);
         if (Math.floor(t) !== shown) { shown = Math.floor(t); now.textContent = "(" + clock(t) + ")"; }
       };
       video.addEventListener("timeupdate", showNow);
+      video.addEventListener("seeked", showNow);
       showNow();
       // The moment a note is about is when the learner starts writing it, not when they finish.
       text.addEventListener("input", function () {
@@ -213,7 +215,9 @@
       var date = item.querySelector("[data-note-date]");
       if (!date.textContent) {
         date.setAttribute("datetime", note.createdAt);
-        date.textContent = new Date(note.createdAt).toLocaleDateString(document.documentElement.lang || undefined,
+        var lang = document.documentElement.lang || undefined;
+        // As the server writes dates: British English for English ("29 Nov 2026"), in UTC.
+        date.textContent = new Date(note.createdAt).toLocaleDateString(lang === "en" ? "en-GB" : lang,
           { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
       }
     };
@@ -248,7 +252,7 @@
       };
       var item = renderItem(entry);
       var stored = save(entry, item);
-      if (stored) { text.value = ""; captured = null; }
+      if (stored) { text.value = ""; captured = null; showNow(); }
     });
 
     list.addEventListener("submit", function (event) {

@@ -97,6 +97,8 @@ class NotesBrowserTests {
 
             // Edited in place, and still there (once) after a reload.
             first.getByText("Edit").click();
+            assertThat(first.locator("time").textContent()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}");
+            check(page, "notes-02-editing-360");
             first.getByLabel("Change your note").fill("SMART: specific, measurable, achievable, relevant, timed.");
             first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes"))
                     .click();
@@ -188,6 +190,8 @@ class NotesBrowserTests {
 
             // "My learning" links to the notes page.
             page.navigate(url("/learn"));
+            page.setViewportSize(360, 800);
+            check(page, "notes-09-dashboard-360");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My notes and bookmarks"))
                     .click();
             page.waitForURL(url("/learn/notes"));
