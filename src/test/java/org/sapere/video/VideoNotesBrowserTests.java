@@ -102,6 +102,8 @@ class VideoNotesBrowserTests {
             var link = page.locator("#notes .note-time").first();
             assertThat(link.textContent()).startsWith("at 0:05");
             assertThat(link.getAttribute("href")).isEqualTo(lessonPath + "?t=5");
+            // The next note would be about the video's time now.
+            assertThat(page.locator("[data-note-now]").textContent()).isEqualTo("(0:09)");
             var second = jdbc.sql("SELECT video_second FROM learning.note WHERE account_id = :a")
                     .param("a", learner.value())
                     .query(java.math.BigDecimal.class)

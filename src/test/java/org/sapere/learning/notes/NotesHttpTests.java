@@ -12,18 +12,21 @@ import org.sapere.course.CourseAuthoring;
 import org.sapere.course.CourseOutline;
 import org.sapere.course.CourseOutline.LessonOutline;
 import org.sapere.enrolment.Registrar;
+import org.sapere.identity.AccountErased;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notes and bookmarks over real HTTP, signed in with a password and sending the CSRF token: the panel's forms, the
  * script's idempotent PUT, the notes page and its Markdown download, the messages for bad input, and one learner
- * kept out of another's notes. Each test works as its own generated learner.
+ * kept out of another's notes; an erased account's notes go with it. Each test works as its own generated learner.
  */
 @Tag("db")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,6 +48,12 @@ class NotesHttpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aLearnerAddsEditsAndDeletesANoteWithThePanelsForms() throws Exception {
@@ -322,6 +331,40 @@ class NotesHttpTests {
                 .header("Accept-Language", "it")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"lesson\":\"%s\",\"body\":\"\"}".formatted(lesson.id()))));
         assertMessage(italian, 400, "Scrivi qualcosa nell'appunto.");
+    }
+
+    @Test
+    void anErasedAccountLosesItsNotesAndBookmarks() throws Exception {
+        // A stand-in account: erasing a real one would take a learner away from the other tests.
+        var account = UUID.randomUUID();
+        var lesson = reading(0);
+        jdbc.sql("""
+                INSERT INTO learning.note (id, account_id, course_id, lesson_id, body, created_at, updated_at)
+                VALUES (:id, :account, :course, :lesson, 'Private thoughts', now(), now())""")
+                .param("id", UUID.randomUUID())
+                .param("account", account)
+                .param("course", course().id().value())
+                .param("lesson", lesson.id().value())
+                .update();
+        jdbc.sql("""
+                INSERT INTO learning.bookmark (account_id, lesson_id, course_id, created_at)
+                VALUES (:account, :lesson, :course, now())""")
+                .param("account", account)
+                .param("course", course().id().value())
+                .param("lesson", lesson.id().value())
+                .update();
+
+        transactions.executeWithoutResult(
+                status -> events.publishEvent(new AccountErased(new AccountId(account), "gone@deleted.invalid")));
+
+        var deadline = System.currentTimeMillis() + 20_000;
+        while ((count("learning.note", "account_id", account) > 0
+                        || count("learning.bookmark", "account_id", account) > 0)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count("learning.note", "account_id", account)).isZero();
+        assertThat(count("learning.bookmark", "account_id", account)).isZero();
     }
 
     private static void assertMessage(HttpResponse<String> response, int status, String message) {
