@@ -99,16 +99,16 @@ public class WeeklyReminders {
         var locale = Locale.of(person.language());
         return progress.dashboard(person.id())
                 .continueWith()
-                .flatMap(course -> course.nextLesson()
-                        .map(lesson -> new WeeklyReminderDue(
-                                person.id(),
-                                person.email(),
-                                person.displayName(),
-                                person.language(),
-                                course.course().title().in(locale),
-                                lesson.title().in(locale),
-                                "/learn/courses/" + course.course().slug() + "/lessons/" + lesson.id(),
-                                course.minutesLeft(),
-                                claim.token())));
+                .map(point -> new WeeklyReminderDue(
+                        person.id(),
+                        person.email(),
+                        person.displayName(),
+                        person.language(),
+                        point.course().course().title().in(locale),
+                        point.lesson().title().in(locale),
+                        "/learn/courses/" + point.course().course().slug() + "/lessons/"
+                                + point.lesson().id(),
+                        point.course().minutesLeft(),
+                        claim.token()));
     }
 }

@@ -12,6 +12,7 @@ import org.sapere.identity.SignedInUser;
 import org.sapere.learning.LearnerProgress;
 import org.sapere.learning.NotEnrolledException;
 import org.sapere.learning.goals.WeeklyGoals;
+import org.sapere.learning.notes.LessonNotes;
 import org.sapere.shared.NotFoundException;
 import org.sapere.video.VideoLessons;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +36,7 @@ class LearningController {
     private final VideoLessons videos;
     private final QuizLessons quizzes;
     private final WeeklyGoals goals;
+    private final LessonNotes notes;
 
     LearningController(
             WeeklyGoals goals,
@@ -42,8 +44,10 @@ class LearningController {
             CourseAuthoring courses,
             Registrar registrar,
             VideoLessons videos,
-            QuizLessons quizzes) {
+            QuizLessons quizzes,
+            LessonNotes notes) {
         this.goals = goals;
+        this.notes = notes;
         this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
@@ -153,6 +157,7 @@ class LearningController {
                                 ? quizzes.intro(user.accountId(), course, lesson.id())
                                         .orElse(null)
                                 : null)
+                .addObject("notes", notes.panel(user.accountId(), course, lesson))
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
                 .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null)
                 .addObject("playlist", Playlist.of(playlist, lesson.id(), courses));
