@@ -201,7 +201,7 @@ class LearningBrowserTests {
                 .filter(l -> l.kind().value().equals("reading"))
                 .filter(l -> !"COMPLETED".equals(state(account.value(), l.id().value())))
                 .toList();
-        var doneBefore = course.lessons().count() - readingsLeft(account.value(), course);
+        var doneBefore = course.lessons().count() - lessonsLeft(account.value(), course);
         var first = "/learn/courses/" + course.slug() + "/lessons/"
                 + readings.get(0).id();
         var second = readings.get(1);
@@ -285,7 +285,7 @@ class LearningBrowserTests {
     }
 
     /** Lessons of the course the learner has not completed. */
-    private long readingsLeft(UUID learner, org.sapere.course.CourseOutline course) {
+    private long lessonsLeft(UUID learner, org.sapere.course.CourseOutline course) {
         return course.lessons()
                 .filter(l -> !"COMPLETED".equals(state(learner, l.id().value())))
                 .count();
