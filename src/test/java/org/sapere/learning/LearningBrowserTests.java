@@ -301,20 +301,11 @@ class LearningBrowserTests {
     }
 
     private void signIn(Page page, String email) {
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill(email);
-        page.getByLabel("Password").fill("sapere-demo-2026");
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-                .click();
-        page.waitForURL(url("/"));
+        Browser.signIn(page, url(""), email);
     }
 
     private void check(Page page, String screenshot) {
-        Browser.screenshot(page, screenshot);
-        Browser.assertAccessible(page);
-        assertThat(Browser.scrollsSideways(page)).as(Browser.overflowing(page)).isFalse();
+        Browser.check(page, screenshot);
     }
 
     private String url(String path) {

@@ -78,6 +78,25 @@ public final class Browser implements AutoCloseable {
                   .join(', ')"""));
     }
 
+    /** Screenshots the page, then fails on axe violations and on sideways scrolling. */
+    public static void check(Page page, String screenshot) {
+        screenshot(page, screenshot);
+        assertAccessible(page);
+        assertThat(scrollsSideways(page)).as(overflowing(page)).isFalse();
+    }
+
+    /** Signs in through the sign-in page with the demo password; {@code base} is the site's address. */
+    public static void signIn(Page page, String base, String email) {
+        page.navigate(base + "/login");
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill("sapere-demo-2026");
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+                .click();
+        page.waitForURL(base + "/");
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target", "screenshots", name + ".png"))
