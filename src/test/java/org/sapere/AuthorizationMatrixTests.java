@@ -72,6 +72,8 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}", SIGNED_IN);
         DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/complete", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
+        DECLARED.put("GET /learn/courses/{slug}/offline", SIGNED_IN);
+        DECLARED.put("GET /learn/minutes", SIGNED_IN);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
@@ -211,6 +213,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /media/v/{asset}/{token}/{*file}", all(Outcome.FORBIDDEN));
         DECLARED.put("HEAD /media/v/{asset}/{token}/{*file}", all(Outcome.FORBIDDEN));
         DECLARED.put("POST /learn/video/{lessonId}/progress", SIGNED_IN);
+        DECLARED.put("POST /learn/heartbeats", SIGNED_IN);
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }

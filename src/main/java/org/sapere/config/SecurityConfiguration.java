@@ -53,6 +53,8 @@ class SecurityConfiguration {
                                     "/img/**",
                                     "/webjars/**",
                                     "/favicon.ico",
+                                    "/sw.js",
+                                    "/manifest.webmanifest",
                                     "/error",
                                     "/error/**")
                             .permitAll();

@@ -26,6 +26,7 @@ public class CourseAuthoring {
     private final org.sapere.course.domain.CourseEditor editor;
     private final Map<CourseId, CourseOutline> outlines = new ConcurrentHashMap<>();
     private final Map<String, CourseId> slugs = new ConcurrentHashMap<>();
+    private final Map<LessonId, CourseId> lessonCourses = new ConcurrentHashMap<>();
 
     CourseAuthoring(Courses courses, MarkdownRenderer markdown, org.sapere.course.domain.CourseEditor editor) {
         this.courses = courses;
@@ -121,6 +122,23 @@ public class CourseAuthoring {
             return Optional.empty();
         }
         return courses.findBySlug(slug).map(this::remember);
+    }
+
+    /**
+     * The published course a lesson belongs to (a lesson never moves between courses, so the answer is cached);
+     * empty when no published course has the lesson now.
+     */
+    public Optional<CourseOutline> outlineOfLesson(LessonId lesson) {
+        var course = lessonCourses.get(lesson);
+        if (course == null) {
+            var found = courses.courseOfLesson(lesson.value());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            course = new CourseId(found.get());
+            lessonCourses.put(lesson, course);
+        }
+        return outline(course).filter(c -> c.lesson(lesson).isPresent());
     }
 
     /** Every published course, oldest first. */

@@ -49,6 +49,14 @@ public class Registrar {
         return enrolments.isActive(learner.value(), course.value());
     }
 
+    /**
+     * The id of the learner's active enrolment in the course, if enrolled: the registration under which their
+     * learning records are kept (an enrolment keeps its id when the learner leaves and comes back).
+     */
+    public java.util.Optional<java.util.UUID> registration(AccountId learner, CourseId course) {
+        return enrolments.activeId(learner.value(), course.value());
+    }
+
     /** How many learners are enrolled in the course now. */
     public int enrolmentCount(CourseId course) {
         return enrolments.countActive(course.value());

@@ -1,6 +1,6 @@
 /** Progress and completion: what each learner has done in each course, the course player and "My learning". */
 @ApplicationModule(
-        allowedDependencies = {"shared", "identity", "course", "enrolment", "storage", "video", "assessment"})
+        allowedDependencies = {"shared", "identity", "course", "enrolment", "storage", "video", "assessment", "lrs"})
 @NullMarked
 package org.sapere.learning;
 

@@ -42,4 +42,25 @@ public class LearningRecordStore {
             throw new InvalidStatementException(e.getMessage());
         }
     }
+
+    /**
+     * Records statements together (all or none) and returns their ids. A statement whose id is stored already with
+     * the same content is not stored again, so a sender that delivers a batch twice changes nothing the second time.
+     *
+     * @throws InvalidStatementException when a statement breaks a rule of the specification, or conflicts with a
+     *     stored statement of the same id
+     */
+    public List<StatementId> recordAll(List<String> statementsJson) {
+        try {
+            var ids = store.store(statementsJson.stream().map(Json::parse).toList(), AUTHORITY, SAPERE, Map.of());
+            return ids.stream().map(StatementId::new).toList();
+        } catch (XapiException e) {
+            throw new InvalidStatementException(e.getMessage());
+        }
+    }
+
+    /** How many statements of these ids are stored (each id is stored at most once). */
+    public int countStored(java.util.Collection<UUID> ids) {
+        return store.countStored(ids);
+    }
 }

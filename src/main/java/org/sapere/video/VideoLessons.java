@@ -234,6 +234,30 @@ public class VideoLessons {
                 outcome.capped());
     }
 
+    /**
+     * Where the learner stopped in each video among these lessons that they started and have not finished: the
+     * second to resume at, and the seconds still to watch. One query, for "My learning" and "I have N minutes".
+     */
+    public Map<LessonId, Resume> unfinished(AccountId learner, Collection<LessonId> lessons) {
+        return viewings
+                .unfinished(
+                        learner.value(), lessons.stream().map(LessonId::value).toList())
+                .stream()
+                .filter(u -> u.position() > 0 && u.position() < u.durationSeconds() - 5)
+                .collect(Collectors.toMap(
+                        u -> new LessonId(u.lesson()),
+                        u -> new Resume(u.position(), u.durationSeconds() - u.position())));
+    }
+
+    /** Where to resume a video, and how many seconds of it are left. */
+    public record Resume(double position, double secondsLeft) {
+
+        /** The resume point as m:ss or h:mm:ss. */
+        public String clock() {
+            return VideoPlayer.clock(position);
+        }
+    }
+
     /** The captions' text of these lessons (all languages), for the catalogue's search. */
     public Map<LessonId, String> transcripts(Collection<LessonId> lessons) {
         return assets.transcripts(lessons.stream().map(LessonId::value).toList()).entrySet().stream()

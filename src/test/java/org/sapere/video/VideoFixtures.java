@@ -21,28 +21,28 @@ import org.sapere.support.WebSession;
 import org.sapere.video.domain.VideoAssets;
 
 /** Courses with video lessons for tests, and a small tus client over real HTTP. */
-final class VideoFixtures {
+public final class VideoFixtures {
 
-    static final String PROFESSOR = "rossi@polimi.example";
+    public static final String PROFESSOR = "rossi@polimi.example";
 
     private final CourseEditor editor;
     private final IdentityDirectory identity;
     private final VideoAssets assets;
 
-    VideoFixtures(CourseEditor editor, IdentityDirectory identity, VideoAssets assets) {
+    public VideoFixtures(CourseEditor editor, IdentityDirectory identity, VideoAssets assets) {
         this.editor = editor;
         this.identity = identity;
         this.assets = assets;
     }
 
-    record Lesson(UUID course, UUID lesson) {}
+    public record Lesson(UUID course, UUID lesson) {}
 
     AccountId professor() {
         return identity.accountByEmail(PROFESSOR).orElseThrow();
     }
 
     /** A new draft course of Polimi with one module holding one video lesson. */
-    Lesson courseWithVideoLesson(String title) {
+    public Lesson courseWithVideoLesson(String title) {
         var rossi = professor();
         var course = editor.create(
                 rossi, identity.organisationBySlug("polimi").orElseThrow().id(), title, "en");
@@ -67,7 +67,7 @@ final class VideoFixtures {
     }
 
     /** Publishes the draft (its video must be ready); returns the course's slug. */
-    String publish(UUID course) {
+    public String publish(UUID course) {
         var rossi = professor();
         var draft = editor.open(course, rossi);
         var details = editor.updateDetails(
@@ -119,7 +119,7 @@ final class VideoFixtures {
     }
 
     /** Uploads a whole file in 1 MB chunks; answers the new video's id. */
-    static UUID upload(WebSession session, Lesson lesson, Path file) throws IOException, InterruptedException {
+    public static UUID upload(WebSession session, Lesson lesson, Path file) throws IOException, InterruptedException {
         var bytes = Files.readAllBytes(file);
         var created = create(session, lesson, file.getFileName().toString(), bytes.length);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -136,7 +136,7 @@ final class VideoFixtures {
     }
 
     /** Waits until the video is processed (or failed); answers its final state. */
-    VideoAssets.Asset awaitProcessed(UUID asset, Duration within) throws InterruptedException {
+    public VideoAssets.Asset awaitProcessed(UUID asset, Duration within) throws InterruptedException {
         var deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             var found = assets.find(asset).orElseThrow();

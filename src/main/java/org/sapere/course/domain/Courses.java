@@ -113,6 +113,14 @@ public class Courses {
         return find("c.slug = :key", slug);
     }
 
+    /** The course of a published lesson. */
+    public Optional<UUID> courseOfLesson(UUID lesson) {
+        return jdbc.sql("SELECT course_id FROM course.lesson WHERE id = :id")
+                .param("id", lesson)
+                .query(UUID.class)
+                .optional();
+    }
+
     public List<UUID> allIds() {
         return jdbc.sql("SELECT id FROM course.course ORDER BY published_at, slug")
                 .query(UUID.class)

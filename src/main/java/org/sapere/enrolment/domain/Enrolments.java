@@ -51,6 +51,17 @@ public class Enrolments {
                 .single();
     }
 
+    /** The id of the learner's active enrolment in the course. */
+    public java.util.Optional<UUID> activeId(UUID learner, UUID course) {
+        return jdbc.sql("""
+                SELECT id FROM enrolment.enrolment
+                WHERE account_id = :learner AND course_id = :course AND status = 'ACTIVE'""")
+                .param("learner", learner)
+                .param("course", course)
+                .query(UUID.class)
+                .optional();
+    }
+
     public int countActive(UUID course) {
         return jdbc.sql("SELECT count(*) FROM enrolment.enrolment WHERE course_id = :course AND status = 'ACTIVE'")
                 .param("course", course)

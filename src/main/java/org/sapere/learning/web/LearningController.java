@@ -1,6 +1,7 @@
 package org.sapere.learning.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import org.sapere.assessment.QuizLessons;
 import org.sapere.course.CourseAuthoring;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -45,12 +47,51 @@ class LearningController {
         this.videos = videos;
     }
 
+    /** The choices offered for "I have N minutes"; any other whole number of minutes can be typed in. */
+    static final List<Integer> MINUTE_CHOICES = List.of(5, 10, 15, 30);
+
+    static final int MAX_MINUTES = 600;
+
+    /** The header "Save for offline" sends with the copies it fetches. */
+    static final String OFFLINE_COPY = "X-Sapere-Offline";
+
     @GetMapping("/learn")
     ModelAndView dashboard(@AuthenticationPrincipal SignedInUser user) {
         var dashboard = progress.dashboard(user.accountId());
         return new ModelAndView("learning/dashboard")
                 .addObject("courses", dashboard.courses())
-                .addObject("next", dashboard.continueWith().orElse(null));
+                .addObject("next", dashboard.continueWith().orElse(null))
+                .addObject("minuteChoices", MINUTE_CHOICES);
+    }
+
+    /** "I have N minutes": the next lessons that fit, across the learner's courses, to play through in order. */
+    @GetMapping("/learn/minutes")
+    ModelAndView minutes(
+            @RequestParam(name = "n", required = false) String typed, @AuthenticationPrincipal SignedInUser user) {
+        Integer minutes = null;
+        try {
+            minutes = typed == null ? null : Integer.valueOf(typed.strip());
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        var view = new ModelAndView("learning/playlist").addObject("minuteChoices", MINUTE_CHOICES);
+        if (minutes == null || minutes < 1 || minutes > MAX_MINUTES) {
+            return view.addObject("typed", typed == null ? "" : typed)
+                    .addObject("problem", typed == null ? null : "learn.minutes.invalid")
+                    .addObject("minutes", 0)
+                    .addObject("items", List.of())
+                    .addObject("list", "");
+        }
+        var items = progress.playlist(user.accountId(), minutes);
+        return view.addObject("typed", String.valueOf(minutes))
+                .addObject("problem", null)
+                .addObject("minutes", minutes)
+                .addObject("items", items)
+                .addObject(
+                        "list",
+                        items.stream()
+                                .map(i -> i.lesson().id().toString())
+                                .collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** The course's next unfinished lesson, or its first when all are done. */
@@ -76,14 +117,24 @@ class LearningController {
     ModelAndView lesson(
             @PathVariable String slug,
             @PathVariable UUID lessonId,
+            @RequestParam(name = "playlist", required = false) String playlist,
+            @org.springframework.web.bind.annotation.RequestHeader(name = OFFLINE_COPY, required = false)
+                    String offlineCopy,
             @AuthenticationPrincipal SignedInUser user,
             java.util.Locale locale) {
         var course = enrolledCourse(slug, user);
         var lesson = course.lesson(lessonId).orElseThrow(() -> new NotFoundException("lesson " + lessonId));
         var lessons = course.lessons().toList();
         var index = lessons.indexOf(lesson);
+        if (offlineCopy == null) {
+            // A copy saved for offline reading is not the learner opening the lesson.
+            progress.opened(user.accountId(), course, lesson.id());
+        }
+        var state = progress.of(user.accountId(), course);
         return new ModelAndView("learning/player")
-                .addObject("progress", progress.of(user.accountId(), course))
+                .addObject("progress", state)
+                .addObject("learnerKey", user.accountId().value().toString())
+                .addObject("related", state.courseCompleted() ? related(course, user) : List.of())
                 .addObject("lesson", lesson)
                 .addObject("marksComplete", courses.learnerMarksComplete(lesson.kind()))
                 .addObject(
@@ -98,13 +149,49 @@ class LearningController {
                                         .orElse(null)
                                 : null)
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
-                .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null);
+                .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null)
+                .addObject("playlist", Playlist.of(playlist, lesson.id(), courses));
+    }
+
+    /**
+     * What "Save for offline" keeps on the device: the course's readings and materials (their pages and files).
+     * Videos and quizzes need the network.
+     */
+    @GetMapping(path = "/learn/courses/{slug}/offline", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Object> offline(@PathVariable String slug, @AuthenticationPrincipal SignedInUser user) {
+        var course = enrolledCourse(slug, user);
+        var base = "/learn/courses/" + slug + "/lessons/";
+        var urls = new java.util.ArrayList<String>();
+        course.lessons()
+                .filter(l -> l.bodyHtml().isPresent() || l.material().isPresent())
+                .filter(l -> !VideoLessons.isVideo(l) && !QuizLessons.isQuiz(l))
+                .forEach(l -> {
+                    urls.add(base + l.id());
+                    if (l.material().isPresent()) {
+                        urls.add(base + l.id() + "/file");
+                    }
+                });
+        return java.util.Map.of("course", slug, "urls", urls);
+    }
+
+    /** Courses to go on with after completing one: of the same university first, not taken yet. */
+    private List<CourseOutline> related(CourseOutline done, SignedInUser user) {
+        var taken = registrar.enrolments(user.accountId()).stream()
+                .map(e -> e.course())
+                .collect(java.util.stream.Collectors.toSet());
+        return courses.published().stream()
+                .filter(c -> !c.id().equals(done.id()) && !taken.contains(c.id()))
+                .sorted(java.util.Comparator.comparing(c -> !c.organisation().equals(done.organisation())))
+                .limit(3)
+                .toList();
     }
 
     @PostMapping("/learn/courses/{slug}/lessons/{lessonId}/complete")
     String complete(
             @PathVariable String slug,
             @PathVariable UUID lessonId,
+            @RequestParam(name = "playlist", required = false) String playlist,
             @AuthenticationPrincipal SignedInUser user,
             RedirectAttributes flash) {
         var course = enrolledCourse(slug, user);
@@ -115,6 +202,16 @@ class LearningController {
             return "redirect:/learn/courses/" + slug + "/lessons/" + lessonId;
         }
         var state = progress.complete(user.accountId(), course, new LessonId(lessonId));
+        var list = Playlist.of(playlist, new LessonId(lessonId), courses);
+        if (list != null && !state.courseCompleted()) {
+            // Playing through "I have N minutes": on to the list's next lesson, or back to the list at its end.
+            if (list.next() != null) {
+                flash.addFlashAttribute("notice", "learning.lessonCompleted");
+                return "redirect:" + list.nextUrl();
+            }
+            flash.addFlashAttribute("notice", "learning.playlistDone");
+            return "redirect:/learn";
+        }
         if (state.courseCompleted()) {
             flash.addFlashAttribute("notice", "learning.courseCompleted");
             return "redirect:/learn/courses/" + slug + "/lessons/" + lessonId;

@@ -28,8 +28,14 @@ class MaterialDownloadController {
     private final CourseAuthoring courses;
     private final Registrar registrar;
     private final MediaStorage storage;
+    private final org.sapere.learning.LearnerProgress progress;
 
-    MaterialDownloadController(CourseAuthoring courses, Registrar registrar, MediaStorage storage) {
+    MaterialDownloadController(
+            CourseAuthoring courses,
+            Registrar registrar,
+            MediaStorage storage,
+            org.sapere.learning.LearnerProgress progress) {
+        this.progress = progress;
         this.courses = courses;
         this.registrar = registrar;
         this.storage = storage;
@@ -37,7 +43,13 @@ class MaterialDownloadController {
 
     @GetMapping("/learn/courses/{slug}/lessons/{lessonId}/file")
     ResponseEntity<StreamingResponseBody> download(
-            @PathVariable String slug, @PathVariable UUID lessonId, @AuthenticationPrincipal SignedInUser user) {
+            @PathVariable String slug,
+            @PathVariable UUID lessonId,
+            @org.springframework.web.bind.annotation.RequestHeader(
+                            name = LearningController.OFFLINE_COPY,
+                            required = false)
+                    String offlineCopy,
+            @AuthenticationPrincipal SignedInUser user) {
         var course = courses.outlineBySlug(slug).orElseThrow(() -> new NotFoundException("course " + slug));
         if (!registrar.isEnrolled(user.accountId(), course.id())) {
             throw new NotEnrolledException(slug);
@@ -46,6 +58,8 @@ class MaterialDownloadController {
                 .flatMap(l -> l.material())
                 .orElseThrow(() -> new NotFoundException("file of lesson " + lessonId));
         var content = storage.open(StorageKey.of(material.key()));
+        // A material lesson is complete once its file is downloaded (by the learner, not for offline reading).
+        if (offlineCopy == null) progress.complete(user.accountId(), course, new org.sapere.course.LessonId(lessonId));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(material.contentType()))
                 .contentLength(content.length())

@@ -35,6 +35,11 @@ public class StatementStore {
         this.attachments = attachments;
     }
 
+    /** How many of these statement ids are stored. */
+    public int countStored(java.util.Collection<UUID> ids) {
+        return statements.count(ids);
+    }
+
     /** A page of a query: the statements and whether more follow. */
     public record Page(List<StoredStatement> statements, boolean more) {}
 

@@ -224,6 +224,16 @@ public class Statements {
         return found;
     }
 
+    public int count(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM lrs.statement WHERE id = ANY(?::uuid[])")
+                .param(ids.toArray(UUID[]::new))
+                .query(Integer.class)
+                .single();
+    }
+
     public void markVoided(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE lrs.statement SET voided = true WHERE id = ANY(?::uuid[]) AND NOT voided")

@@ -42,6 +42,25 @@ public class Viewings {
     public record Outcome(
             double position, double watchedSeconds, boolean capped, boolean completedNow, boolean completed) {}
 
+    /** Where a learner stopped in a video they have not finished, and the video's length. */
+    public record Unfinished(UUID lesson, double position, double durationSeconds) {}
+
+    /** The learner's unfinished videos among these lessons (one query). */
+    public List<Unfinished> unfinished(UUID account, java.util.Collection<UUID> lessons) {
+        if (lessons.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT v.lesson_id, v.position, a.duration_ms FROM video.viewing v
+                JOIN video.asset a ON a.id = v.asset_id
+                WHERE v.account_id = :a AND v.lesson_id = ANY(:lessons) AND v.completed_at IS NULL
+                  AND a.duration_ms IS NOT NULL""")
+                .param("a", account)
+                .param("lessons", lessons.toArray(UUID[]::new))
+                .query((rs, n) -> new Unfinished(rs.getObject(1, UUID.class), rs.getDouble(2), rs.getLong(3) / 1000.0))
+                .list();
+    }
+
     public Optional<Viewing> find(UUID account, UUID lesson) {
         return jdbc.sql("""
                 SELECT asset_id, position, position_at, watched::text, completed_at FROM video.viewing
