@@ -19,6 +19,7 @@
 #
 #   bench/learning.sh
 #   LEARNERS=10000 COURSES=50 MEASURED_SECONDS=10 bench/learning.sh       smaller and quicker
+#   PARTS=heartbeats bench/learning.sh                            one part only (learn or heartbeats)
 #   MAVEN_OFFLINE=1 bench/learning.sh                             without reaching Maven Central
 #   JFR=1 bench/learning.sh     records the measured phases: target/bench/learning-{learn,heartbeats}.jfr
 #                               (read with: jfr print --events jdk.ExecutionSample --stack-depth 64 <file>)
@@ -34,7 +35,7 @@ started=$(date +%s)
 ./mvnw -B -q ${MAVEN_OFFLINE:+-o} test -Dtest=LearningBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsapere.bench=true -Dsapere.bench.learners="${LEARNERS:-100000}" -Dsapere.bench.courses="${COURSES:-200}" \
   -Dsapere.bench.connections="${CONNECTIONS:-64}" -Dsapere.bench.seconds="${MEASURED_SECONDS:-30}" \
-  ${JFR:+-Dsapere.bench.jfr=true} -Dsurefire.excludedGroups= >target/bench-learning.log 2>&1 || {
+  -Dsapere.bench.parts="${PARTS:-learn,heartbeats}" ${JFR:+-Dsapere.bench.jfr=true} -Dsurefire.excludedGroups= >target/bench-learning.log 2>&1 || {
   tail -60 target/bench-learning.log
   [ -f "$report" ] && cat "$report"
   exit 1

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The batches a video player sends to {@code POST /learn/heartbeats}: {@value #EVENTS} events of one lesson of a
  * course the learner is enrolled in, each with its own random id, a verb among progressed, played, paused and
- * seeked, the time in epoch milliseconds and the position in seconds. Tallies what the answers say was accepted.
+ * seeked, the time in epoch milliseconds and the position in seconds. Tallies what the answers say was accepted and
+ * refused.
  */
 final class HeartbeatBatches {
 
@@ -17,11 +18,12 @@ final class HeartbeatBatches {
     static final String PATH = "/learn/heartbeats";
 
     private static final String[] VERBS = {"progressed", "progressed", "played", "paused", "seeked"};
-    private static final Pattern ANSWER = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+).*\"duplicates\"\\s*:\\s*(\\d+)");
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+    private static final Pattern REFUSED = Pattern.compile("\"refused\"\\s*:\\s*(\\d+)");
 
     private final List<LearnerSession> sessions;
     final LongAdder accepted = new LongAdder();
-    final LongAdder duplicates = new LongAdder();
+    final LongAdder refused = new LongAdder();
     final LongAdder unreadable = new LongAdder();
 
     HeartbeatBatches(List<LearnerSession> sessions) {
@@ -66,18 +68,20 @@ final class HeartbeatBatches {
         return new UUID(high, low);
     }
 
-    /** True for a 200 answer saying how many events were accepted and how many were duplicates; tallies them. */
+    /** True for a 200 answer saying how many events were accepted and how many refused; tallies them. */
     boolean answered(KeepAliveConnection.Response response) {
         if (response.status() != 200) {
             return false;
         }
-        var matcher = ANSWER.matcher(response.text());
-        if (!matcher.find()) {
+        var text = response.text();
+        var yes = ACCEPTED.matcher(text);
+        var no = REFUSED.matcher(text);
+        if (!yes.find() || !no.find()) {
             unreadable.increment();
             return false;
         }
-        accepted.add(Long.parseLong(matcher.group(1)));
-        duplicates.add(Long.parseLong(matcher.group(2)));
+        accepted.add(Long.parseLong(yes.group(1)));
+        refused.add(Long.parseLong(no.group(1)));
         return true;
     }
 }

@@ -72,6 +72,8 @@ class LearningBenchmark {
     static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("sapere.bench.seconds", 30));
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("sapere.bench.warm-up", 15));
     static final Duration DRAIN_LIMIT = Duration.ofSeconds(Integer.getInteger("sapere.bench.drain-limit", 600));
+    /** The parts to measure, "learn" and "heartbeats" (both unless -Dsapere.bench.parts names one). */
+    static final String PARTS = System.getProperty("sapere.bench.parts", "learn,heartbeats");
     /** With -Dsapere.bench.jfr=true, the measured /learn and heartbeat phases are recorded into target/bench/. */
     static final boolean JFR = Boolean.getBoolean("sapere.bench.jfr");
 
@@ -118,8 +120,12 @@ class LearningBenchmark {
             connections.add(new KeepAliveConnection(port));
         }
         try {
-            learnPages(sessions, connections);
-            heartbeats(sessions, connections);
+            if (PARTS.contains("learn")) {
+                learnPages(sessions, connections);
+            }
+            if (PARTS.contains("heartbeats")) {
+                heartbeats(sessions, connections);
+            }
         } finally {
             for (var connection : connections) {
                 connection.close();
@@ -253,15 +259,7 @@ class LearningBenchmark {
         var lag = seconds(loadEnded, System.nanoTime());
         var drainCpu = cpu.now();
         report.heartbeats(
-                measured,
-                expected,
-                batches.duplicates.sum(),
-                storedAtEnd,
-                stored,
-                lag,
-                drainStart,
-                drainCpu,
-                DRAIN_LIMIT);
+                measured, expected, batches.refused.sum(), storedAtEnd, stored, lag, drainStart, drainCpu, DRAIN_LIMIT);
     }
 
     /** One measured phase, with the CPU it used, the pool's connections it took and the load average after it. */

@@ -105,7 +105,7 @@ final class LearningReport {
     void heartbeats(
             Phase measured,
             long accepted,
-            long duplicates,
+            long refused,
             long storedAtEnd,
             long stored,
             double lag,
@@ -130,7 +130,7 @@ final class LearningReport {
         if (measured.borrowed() >= 0) {
             line("   pool connections taken a batch: %.2f".formatted((double) measured.borrowed() / result.requests()));
         }
-        line("   events accepted (warm-up included): %,d, duplicates: %,d".formatted(accepted, duplicates));
+        line("   events accepted (warm-up included): %,d, refused: %,d".formatted(accepted, refused));
         line("   statements in the record store when the load stopped: %,d; all %,d there %.1f s after it stopped%s"
                 .formatted(
                         storedAtEnd,
