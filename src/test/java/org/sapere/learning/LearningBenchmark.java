@@ -81,6 +81,9 @@ class LearningBenchmark {
     private static final String STATIC = "/css/sapere.css";
     private static final String PASSWORD_OF = "rossi@polimi.example";
     private static final int SIGN_IN_THREADS = 4;
+    /** How long PostgreSQL's backends may keep their statistics before reporting them, when idle. */
+    private static final Duration STATISTICS_DELAY = Duration.ofSeconds(11);
+
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     @LocalServerPort
@@ -224,7 +227,7 @@ class LearningBenchmark {
         Predicate<KeepAliveConnection.Response> stylesheet = r -> r.status() == 200 && r.length() == cssLength;
         Predicate<KeepAliveConnection.Response> page = r -> r.status() == 200 && r.length() > 1_000;
 
-        ClosedLoop.run(connections, css::get, stylesheet, false, Duration.ofSeconds(5), Duration.ZERO);
+        ClosedLoop.run(connections, css::get, stylesheet, false, Duration.ofSeconds(10), Duration.ZERO);
         var before = measure("static", connections, css::get, stylesheet, false);
         ClosedLoop.run(connections, learn::get, page, false, WARM_UP, Duration.ZERO);
         var pages = measure("learn", connections, learn::get, page, false);
@@ -245,6 +248,9 @@ class LearningBenchmark {
             return;
         }
         ClosedLoop.run(connections, batches::next, batches::answered, true, Duration.ofSeconds(10), Duration.ZERO);
+        var writes = new TableWrites(jdbc);
+        Thread.sleep(STATISTICS_DELAY.toMillis());
+        var written = writes.now();
         var measured = measure("heartbeats", connections, batches::next, batches::answered, true);
         var loadEnded = System.nanoTime();
         var cpu = new BenchmarkCpu(jdbc);
@@ -258,8 +264,20 @@ class LearningBenchmark {
         }
         var lag = seconds(loadEnded, System.nanoTime());
         var drainCpu = cpu.now();
+        Thread.sleep(STATISTICS_DELAY.toMillis());
+        var writesPerBatch =
+                TableWrites.perRequest(written, writes.now(), measured.result().requests());
         report.heartbeats(
-                measured, expected, batches.refused.sum(), storedAtEnd, stored, lag, drainStart, drainCpu, DRAIN_LIMIT);
+                measured,
+                expected,
+                batches.refused.sum(),
+                storedAtEnd,
+                stored,
+                lag,
+                drainStart,
+                drainCpu,
+                DRAIN_LIMIT,
+                writesPerBatch);
     }
 
     /** One measured phase, with the CPU it used, the pool's connections it took and the load average after it. */

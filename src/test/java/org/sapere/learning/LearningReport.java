@@ -81,7 +81,8 @@ final class LearningReport {
                 .formatted(ratio, met(ratio >= 0.40)));
         line("   /learn p99: %.1f ms   target <= 50 ms: %s".formatted(p99, met(p99 <= 50)));
         cpu("a /learn page", pages);
-        cpu("a static file", before);
+        cpu("a static file (after)", after);
+        bound("pages", pages);
         if (pages.borrowed() >= 0) {
             line("   queries a /learn page: %.2f (connections taken from the pool; one a query outside a transaction)"
                     .formatted((double) pages.borrowed() / pages.result().requests()));
@@ -111,7 +112,8 @@ final class LearningReport {
             double lag,
             BenchmarkCpu.Reading drainStart,
             BenchmarkCpu.Reading drainEnd,
-            Duration limit) {
+            Duration limit,
+            String writes) {
         var result = measured.result();
         line("");
         line(
@@ -144,6 +146,8 @@ final class LearningReport {
                 ? Double.NaN
                 : (drainEnd.databaseNanos() - drainStart.databaseNanos()) / 1e6;
         line("   CPU while the store caught up: app %.0f ms + PostgreSQL %.0f ms in all".formatted(app, database));
+        line("   written a batch (PostgreSQL's statistics, the statements' delivery included): " + writes);
+        bound("batches", measured);
         line("   load average after: %s".formatted(measured.loadAverage()));
     }
 
@@ -171,6 +175,20 @@ final class LearningReport {
     private void cpu(String what, Phase phase) {
         line("   CPU %s: app %.2f ms (the client's own left out) + PostgreSQL %.2f ms"
                 .formatted(what, phase.appMillis(), phase.databaseMillis()));
+    }
+
+    /**
+     * What the CPU a request took allows on this machine's cores when nothing else runs, and what that means for the
+     * latency of a closed loop over these connections (Little's law: connections = throughput × mean latency).
+     */
+    private void bound(String what, Phase phase) {
+        var r = phase.result();
+        var database = Double.isNaN(phase.databaseMillis()) ? 0 : phase.databaseMillis();
+        var millis = phase.appMillis() + database + r.driverMicrosPerRequest() / 1e3;
+        var ceiling = cores * 1_000 / millis;
+        line(("   by that CPU (%.2f ms with the client's), %d idle cores give at most %.0f %s/s, so %d connections at"
+                        + " least %.0f ms mean latency")
+                .formatted(millis, cores, ceiling, what, r.connections(), r.connections() * 1_000 / ceiling));
     }
 
     private static String met(boolean met) {
