@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -142,7 +142,7 @@ class LearningBenchmark {
     }
 
     private void populate() throws InterruptedException {
-        var data = new LearningData(jdbc, courses, transactions, events);
+        var data = data();
         var t0 = System.nanoTime();
         data.courses(COURSES, 2, 4);
         var t1 = System.nanoTime();
@@ -152,7 +152,7 @@ class LearningBenchmark {
         var t3 = System.nanoTime();
         var progress = data.progress();
         var t4 = System.nanoTime();
-        settle();
+        data.settle();
         var t5 = System.nanoTime();
         report.population(
                 COURSES,
@@ -164,19 +164,7 @@ class LearningBenchmark {
                 progress,
                 seconds(t3, t4),
                 seconds(t4, t5));
-        report.line(
-                "   in the database: %,d published courses, %,d accounts, %,d active enrolments, %,d lesson progress"
-                                .formatted(
-                                        count("course.course"),
-                                        count("identity.account"),
-                                        count("enrolment.enrolment"),
-                                        count("learning.lesson_progress"))
-                        + " rows, %,d course completions; %s on disk"
-                                .formatted(
-                                        count("learning.course_completion"),
-                                        jdbc.sql("SELECT pg_size_pretty(pg_database_size(current_database()))")
-                                                .query(String.class)
-                                                .single()));
+        report.line("   in the database: " + data.summary());
     }
 
     /** Signs the measured learners in (spread over the 100,000) and checks that each sees their ten courses. */
@@ -206,13 +194,8 @@ class LearningBenchmark {
         if (page.statusCode() != 200 || cards != ENROLMENTS_EACH) {
             throw new AssertionError(email + " saw /learn answer " + page.statusCode() + " with " + cards + " courses");
         }
-        var account = jdbc.sql("SELECT id FROM identity.account WHERE email = :email")
-                .param("email", email)
-                .query(UUID.class)
-                .single();
-        var lessons = jdbc.sql("""
-                SELECT l.id FROM enrolment.enrolment e JOIN course.lesson l ON l.course_id = e.course_id
-                WHERE e.account_id = :account AND e.status = 'ACTIVE' ORDER BY l.id""").param("account", account).query(UUID.class).list();
+        var account = data().account(email);
+        var lessons = data().lessonsOf(account);
         return new LearnerSession(number, account, web.cookieHeader(), web.csrf(), lessons);
     }
 
@@ -237,7 +220,7 @@ class LearningBenchmark {
 
     private void heartbeats(List<LearnerSession> sessions, List<KeepAliveConnection> connections) throws Exception {
         var batches = new HeartbeatBatches(sessions);
-        var firstSeq = lastStatement();
+        var firstSeq = data().lastStatement();
         var probe = connections.getFirst().send(batches.next(0), true);
         if (probe.status() == 404 || probe.status() == 405) {
             report.heartbeatsMissing(probe.status());
@@ -256,12 +239,8 @@ class LearningBenchmark {
         var cpu = new BenchmarkCpu(jdbc);
         var drainStart = cpu.now();
         var expected = batches.accepted.sum();
-        var storedAtEnd = statementsSince(firstSeq);
-        long stored;
-        while ((stored = statementsSince(firstSeq)) < expected
-                && System.nanoTime() - loadEnded < DRAIN_LIMIT.toNanos()) {
-            Thread.sleep(100);
-        }
+        var storedAtEnd = data().statementsSince(firstSeq);
+        var stored = awaitStatements(firstSeq, expected, loadEnded);
         var lag = seconds(loadEnded, System.nanoTime());
         var drainCpu = cpu.now();
         Thread.sleep(STATISTICS_DELAY.toMillis());
@@ -280,11 +259,21 @@ class LearningBenchmark {
                 writesPerBatch);
     }
 
+    /** Waits (at most the drain limit) until the store holds the expected statements; how many it holds then. */
+    private long awaitStatements(long afterSeq, long expected, long loadEnded) throws InterruptedException {
+        long stored;
+        while ((stored = data().statementsSince(afterSeq)) < expected
+                && System.nanoTime() - loadEnded < DRAIN_LIMIT.toNanos()) {
+            Thread.sleep(100);
+        }
+        return stored;
+    }
+
     /** One measured phase, with the CPU it used, the pool's connections it took and the load average after it. */
     private LearningReport.Phase measure(
             String name,
             List<KeepAliveConnection> connections,
-            java.util.function.IntFunction<byte[]> request,
+            IntFunction<byte[]> request,
             Predicate<KeepAliveConnection.Response> ok,
             boolean bodies)
             throws Exception {
@@ -296,45 +285,14 @@ class LearningBenchmark {
         return new LearningReport.Phase(result, start, end, borrowed() - borrowed, loadAverage());
     }
 
+    private LearningData data() {
+        return new LearningData(jdbc, courses, transactions, events);
+    }
+
     /** Connections taken from the pool so far: one for each query that runs outside a transaction. */
     private long borrowed() {
         var timer = meters.find("hikaricp.connections.usage").timer();
         return timer == null ? -1 : timer.count();
-    }
-
-    private long lastStatement() {
-        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM lrs.statement")
-                .query(Long.class)
-                .single();
-    }
-
-    private long statementsSince(long seq) {
-        return jdbc.sql("SELECT count(*) FROM lrs.statement WHERE seq > :seq")
-                .param("seq", seq)
-                .query(Long.class)
-                .single();
-    }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-    }
-
-    /**
-     * Lets the set-up's writes settle before measuring, as autovacuum and the checkpointer would in time, and the
-     * events it published (the catalogue listing the new courses) be handled.
-     */
-    private void settle() throws InterruptedException {
-        jdbc.sql("VACUUM ANALYZE").update();
-        jdbc.sql("CHECKPOINT").update();
-        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline
-                && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                                .query(Long.class)
-                                .single()
-                        > 0) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(2_000);
     }
 
     /** Runs a measured phase, in a flight recording (JFR's profile settings) when asked for. */

@@ -207,4 +207,69 @@ final class LearningData {
                 """).update();
         return lessons;
     }
+
+    /**
+     * Lets the set-up's writes settle before measuring, as autovacuum and the checkpointer would in time, and the
+     * events it published (the catalogue listing the new courses) be handled.
+     */
+    void settle() throws InterruptedException {
+        jdbc.sql("VACUUM ANALYZE").update();
+        jdbc.sql("CHECKPOINT").update();
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline
+                && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2_000);
+    }
+
+    /** What the database holds: courses, accounts, enrolments, progress, completions, its size on disk. */
+    String summary() {
+        return ("%,d published courses, %,d accounts, %,d active enrolments, %,d lesson progress rows, %,d course"
+                        + " completions; %s on disk")
+                .formatted(
+                        count("course.course"),
+                        count("identity.account"),
+                        count("enrolment.enrolment WHERE status = 'ACTIVE'"),
+                        count("learning.lesson_progress"),
+                        count("learning.course_completion"),
+                        jdbc.sql("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                                .query(String.class)
+                                .single());
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    UUID account(String email) {
+        return jdbc.sql("SELECT id FROM identity.account WHERE email = :email")
+                .param("email", email)
+                .query(UUID.class)
+                .single();
+    }
+
+    /** The lessons of the courses the learner is enrolled in. */
+    List<UUID> lessonsOf(UUID account) {
+        return jdbc.sql("""
+                SELECT l.id FROM enrolment.enrolment e JOIN course.lesson l ON l.course_id = e.course_id
+                WHERE e.account_id = :account AND e.status = 'ACTIVE' ORDER BY l.id""").param("account", account).query(UUID.class).list();
+    }
+
+    /** The record store's last statement, by its storage order (0 when empty). */
+    long lastStatement() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM lrs.statement")
+                .query(Long.class)
+                .single();
+    }
+
+    long statementsSince(long seq) {
+        return jdbc.sql("SELECT count(*) FROM lrs.statement WHERE seq > :seq")
+                .param("seq", seq)
+                .query(Long.class)
+                .single();
+    }
 }
