@@ -61,7 +61,9 @@
       body: JSON.stringify({ events: batch })
     }).then(function (response) {
       sending = false;
-      // Sent (or refused as malformed, which no retry would mend): off the queue.
+      // Sent (or refused as malformed, which no retry would mend): off the queue. A redirect means the session
+      // ended (to the sign-in page): the steps wait for the next sign-in.
+      if (response.redirected) return false;
       if (response.ok || response.status === 400) {
         var sent = {};
         batch.forEach(function (s) { sent[s.id] = true; });

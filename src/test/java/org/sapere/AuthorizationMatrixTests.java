@@ -74,6 +74,11 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /learn/courses/{slug}/lessons/{lessonId}/file", SIGNED_IN);
         DECLARED.put("GET /learn/courses/{slug}/offline", SIGNED_IN);
         DECLARED.put("GET /learn/minutes", SIGNED_IN);
+        DECLARED.put("GET /learn/goal", SIGNED_IN);
+        DECLARED.put("POST /learn/goal", SIGNED_IN);
+        // The reminder mail's unsubscribe link works without signing in ({token} is unknown here: the 404 page).
+        DECLARED.put("GET /learn/reminders/unsubscribe/{token}", PUBLIC);
+        DECLARED.put("POST /learn/reminders/unsubscribe/{token}", PUBLIC);
         DECLARED.put("GET /account", SIGNED_IN);
         DECLARED.put("POST /account/profile", SIGNED_IN);
         DECLARED.put("POST /account/password", SIGNED_IN);
@@ -214,6 +219,15 @@ class AuthorizationMatrixTests {
         DECLARED.put("HEAD /media/v/{asset}/{token}/{*file}", all(Outcome.FORBIDDEN));
         DECLARED.put("POST /learn/video/{lessonId}/progress", SIGNED_IN);
         DECLARED.put("POST /learn/heartbeats", SIGNED_IN);
+        // Notes and bookmarks: the service checks the enrolment and the note's owner ({noteId} is unknown: 404; the
+        // forms, sent empty, are refused with a message and change nothing).
+        DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/notes", SIGNED_IN);
+        DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/notes/{noteId}", SIGNED_IN);
+        DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/notes/{noteId}/delete", SIGNED_IN);
+        DECLARED.put("POST /learn/courses/{slug}/lessons/{lessonId}/bookmark", SIGNED_IN);
+        DECLARED.put("PUT /learn/notes/{noteId}", SIGNED_IN);
+        DECLARED.put("GET /learn/notes", SIGNED_IN);
+        DECLARED.put("GET /learn/notes.md", SIGNED_IN);
         DECLARED.put("GET /error", PUBLIC);
         DECLARED.put("GET /error/{code}", PUBLIC);
     }
@@ -316,6 +330,7 @@ class AuthorizationMatrixTests {
                 .replace("{attemptId}", "00000000-0000-0000-0000-000000000000")
                 .replace("{position}", "1")
                 .replace("{itemId}", "00000000-0000-0000-0000-000000000000")
+                .replace("{noteId}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");
     }
 

@@ -79,6 +79,15 @@ public class IdentityDirectory {
                 .collect(Collectors.toMap(Contact::id, Function.identity()));
     }
 
+    /**
+     * The name, address, language and time zone of these accounts, keyed by id, in one query; unknown ids are left
+     * out. For mails a person asked for and for showing them their own week in their time zone.
+     */
+    public Map<AccountId, Addressee> addressees(Collection<AccountId> ids) {
+        return accounts.addressees(ids.stream().map(AccountId::value).toList()).stream()
+                .collect(Collectors.toMap(Addressee::id, Function.identity()));
+    }
+
     /** The organisations in which the person has this role. */
     public List<OrganisationId> organisationsWhere(AccountId account, Role role) {
         return accounts.organisationsWithRole(account.value(), role).stream()

@@ -1,5 +1,5 @@
 /** Every e-mail Sapere sends: it listens to other modules' events and writes to people in their language. */
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "learning"})
 @NullMarked
 package org.sapere.notification;
 

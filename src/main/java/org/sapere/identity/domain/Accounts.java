@@ -102,6 +102,25 @@ public class Accounts {
                 .list();
     }
 
+    /** Name, address, language and time zone of each of these accounts, and whether mail may reach them. */
+    public List<org.sapere.identity.Addressee> addressees(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, display_name, email, language, time_zone, enabled AND email_verified_at IS NOT NULL
+                FROM identity.account WHERE id = ANY(:ids)""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> new org.sapere.identity.Addressee(
+                        new org.sapere.identity.AccountId(rs.getObject(1, UUID.class)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
+                .list();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM identity.account)")
                 .query(Boolean.class)

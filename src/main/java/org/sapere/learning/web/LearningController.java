@@ -11,6 +11,8 @@ import org.sapere.enrolment.Registrar;
 import org.sapere.identity.SignedInUser;
 import org.sapere.learning.LearnerProgress;
 import org.sapere.learning.NotEnrolledException;
+import org.sapere.learning.goals.WeeklyGoals;
+import org.sapere.learning.notes.LessonNotes;
 import org.sapere.shared.NotFoundException;
 import org.sapere.video.VideoLessons;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,13 +35,19 @@ class LearningController {
     private final Registrar registrar;
     private final VideoLessons videos;
     private final QuizLessons quizzes;
+    private final WeeklyGoals goals;
+    private final LessonNotes notes;
 
     LearningController(
+            WeeklyGoals goals,
             LearnerProgress progress,
             CourseAuthoring courses,
             Registrar registrar,
             VideoLessons videos,
-            QuizLessons quizzes) {
+            QuizLessons quizzes,
+            LessonNotes notes) {
+        this.goals = goals;
+        this.notes = notes;
         this.quizzes = quizzes;
         this.progress = progress;
         this.courses = courses;
@@ -59,6 +67,7 @@ class LearningController {
     ModelAndView dashboard(@AuthenticationPrincipal SignedInUser user) {
         var dashboard = progress.dashboard(user.accountId());
         return new ModelAndView("learning/dashboard")
+                .addObject("goal", goals.card(user.accountId()))
                 .addObject("courses", dashboard.courses())
                 .addObject("next", dashboard.continueWith().orElse(null))
                 .addObject("minuteChoices", MINUTE_CHOICES);
@@ -148,6 +157,7 @@ class LearningController {
                                 ? quizzes.intro(user.accountId(), course, lesson.id())
                                         .orElse(null)
                                 : null)
+                .addObject("notes", notes.panel(user.accountId(), course, lesson))
                 .addObject("previous", index > 0 ? lessons.get(index - 1) : null)
                 .addObject("next", index < lessons.size() - 1 ? lessons.get(index + 1) : null)
                 .addObject("playlist", Playlist.of(playlist, lesson.id(), courses));

@@ -7,7 +7,6 @@ import org.sapere.identity.InvitationSent;
 import org.sapere.identity.PasswordResetRequested;
 import org.sapere.identity.RegistrationAttemptedForExistingAccount;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,12 +17,12 @@ class AccountMails {
 
     private final Mailer mailer;
     private final MessageSource messages;
-    private final Environment environment;
+    private final MailLinks links;
 
-    AccountMails(Mailer mailer, MessageSource messages, Environment environment) {
+    AccountMails(Mailer mailer, MessageSource messages, MailLinks links) {
         this.mailer = mailer;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
@@ -63,7 +62,7 @@ class AccountMails {
                 e.invitedBy(),
                 role,
                 e.organisation(),
-                baseUrl() + "/register");
+                links.to("/register"));
     }
 
     @ApplicationModuleListener
@@ -74,7 +73,7 @@ class AccountMails {
                 "mail.existing.subject",
                 "mail.existing.body",
                 e.displayName(),
-                baseUrl() + "/forgot-password");
+                links.to("/forgot-password"));
     }
 
     private void send(String to, String language, String subjectKey, String bodyKey, Object... args) {
@@ -85,18 +84,9 @@ class AccountMails {
     }
 
     private String link(String path, String token) {
-        return UriComponentsBuilder.fromUriString(baseUrl() + path)
+        return UriComponentsBuilder.fromUriString(links.to(path))
                 .queryParam("token", token)
                 .build()
                 .toUriString();
-    }
-
-    /** The configured public address, or this instance's own port on localhost (the default run, tests). */
-    private String baseUrl() {
-        var configured = environment.getProperty("sapere.base-url", "");
-        if (!configured.isBlank()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 }

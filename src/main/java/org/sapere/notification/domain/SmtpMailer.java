@@ -2,8 +2,8 @@ package org.sapere.notification.domain;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** Sends through the SMTP server configured with {@code SPRING_MAIL_HOST} (and port, user, password). */
@@ -26,12 +26,16 @@ class SmtpMailer implements Mailer {
 
     @Override
     public void send(OutgoingMail mail) {
-        var message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.to());
-        message.setSubject(mail.subject());
-        message.setText(mail.text());
-        sender.send(message);
+        sender.send(message -> {
+            var helper = new MimeMessageHelper(message);
+            helper.setFrom(from);
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text());
+            for (var header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+        });
     }
 
     @Override
