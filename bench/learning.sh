@@ -6,14 +6,17 @@
 #      enrolments each over all the courses, and lesson progress in a third of them (SQL; the courses through the
 #      course repository), and prints how long each took;
 #   2. signs CONNECTIONS of those learners in over HTTP; each holds a keep-alive connection and requests GET /learn
-#      again as soon as the answer came (warm-up, then MEASURED_SECONDS, 30, measured), with the stylesheet fetched the same way
-#      before and after as the static baseline of the same run: requests/s, p50/p95/p99/max, the ratio
+#      again as soon as the answer came (warm-up, then MEASURED_SECONDS, 30, measured), with the stylesheet fetched
+#      the same way before and after as the static baseline of the same run: requests/s, p50/p95/p99/max, the ratio
 #      /learn ÷ static (target >= 0.40), p99 (target <= 50 ms), the CPU a page took and the queries it sent;
 #   3. has the same learners post batches of 5 player events to POST /learn/heartbeats (target >= 3,000 requests/s),
-#      and waits until every accepted event is a statement in the record store: how long that took.
+#      waits until every accepted event is a statement in the record store (how long that took), and prints the
+#      commits and rows a batch wrote.
+# For each part it also prints what the CPU a request took allows on idle cores (requests/s, and by Little's law the
+# least mean latency at that many connections).
 # The client is a plain-socket HTTP/1.1 loop on one platform thread a connection, inside the application's JVM; its
 # own CPU is printed (and left out of the application's). CPU figures are whole processes (the JVM with its GC and
-# JIT; PostgreSQL's postmaster and children): unlike times, they do not grow when other builds share the machine.
+# JIT; PostgreSQL's postmaster and children): they grow much less than times when other builds share the machine.
 # Prints a table of the figures and the machine; the report is written to target/bench/learning.txt, the build's
 # output to target/bench-learning.log. Takes about 5-8 minutes on 2 cores.
 #
