@@ -35,6 +35,7 @@ import org.sapere.course.domain.CourseEditor;
 import org.sapere.enrolment.Registrar;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
+import org.sapere.support.BenchmarkCpu;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

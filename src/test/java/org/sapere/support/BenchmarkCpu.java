@@ -1,4 +1,4 @@
-package org.sapere.assessment;
+package org.sapere.support;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
@@ -15,20 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * postmaster, its running children and those it has reaped, read from /proc; it is unknown (-1) when the database is
  * not a local process that this user can read (an external server).
  */
-final class BenchmarkCpu {
+public final class BenchmarkCpu {
 
     private static final double TICK_NANOS = 1e9 / 100; // USER_HZ is 100 on Linux
 
     private final long postmaster;
 
-    BenchmarkCpu(JdbcClient jdbc) {
+    public BenchmarkCpu(JdbcClient jdbc) {
         postmaster = postmaster(jdbc);
     }
 
-    record Reading(long appNanos, long databaseNanos) {
+    public record Reading(long appNanos, long databaseNanos) {
 
         /** CPU milliseconds per operation since {@code start}, "app X + PostgreSQL Y" (Y "?" when unknown). */
-        String perOperation(Reading start, int operations) {
+        public String perOperation(Reading start, int operations) {
             var app = (appNanos - start.appNanos) / 1e6 / operations;
             if (databaseNanos < 0 || start.databaseNanos < 0) {
                 return "app %.1f ms + PostgreSQL ? ms".formatted(app);
@@ -38,7 +38,7 @@ final class BenchmarkCpu {
         }
     }
 
-    Reading now() {
+    public Reading now() {
         var app = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         return new Reading(app, postmaster < 0 ? -1 : databaseNanos());
     }
