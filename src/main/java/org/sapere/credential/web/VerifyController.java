@@ -100,11 +100,4 @@ class VerifyController {
                 : identity.organisation(credential.organisation()).orElse(null);
         return new VerificationView(verification, claims, credential, organisation);
     }
-
-    /** The verification page's model. */
-    public record VerificationView(
-            Verification verification,
-            Claims claims,
-            @Nullable IssuedCredential credential,
-            @Nullable Organisation organisation) {}
 }
