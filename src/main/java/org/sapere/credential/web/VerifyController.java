@@ -98,6 +98,10 @@ class VerifyController {
         Organisation organisation = credential == null
                 ? null
                 : identity.organisation(credential.organisation()).orElse(null);
-        return new VerificationView(verification, claims, credential, organisation);
+        var hasLogo = organisation != null
+                && identity.brand(organisation.id())
+                        .map(b -> b.logoPng() != null)
+                        .orElse(false);
+        return new VerificationView(verification, claims, credential, organisation, hasLogo);
     }
 }
