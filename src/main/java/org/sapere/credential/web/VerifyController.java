@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.credential.Credentials;
 import org.sapere.credential.IssuedCredential;
 import org.sapere.credential.Verification;
+import org.sapere.credential.domain.CredentialFacts;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.Organisation;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,8 @@ class VerifyController {
         var credential = found.get();
         var json = credentials.json(credential.id()).orElseThrow();
         var verification = credentials.verify(json);
-        return new ModelAndView("credential/verify").addObject("view", view(verification, Claims.of(json), credential));
+        return new ModelAndView("credential/verify")
+                .addObject("view", view(verification, CredentialFacts.of(json), credential));
     }
 
     @GetMapping("/verify")
@@ -85,7 +87,7 @@ class VerifyController {
                 .filter(c -> verification.valid() || verification.revoked());
         return new ModelAndView("credential/check")
                 .addObject("text", file != null && !file.isEmpty() ? "" : pasted)
-                .addObject("view", view(verification, Claims.of(text), stored.orElse(null)));
+                .addObject("view", view(verification, CredentialFacts.of(text), stored.orElse(null)));
     }
 
     private ModelAndView refused(String problem, String text) {
@@ -94,7 +96,8 @@ class VerifyController {
         return page;
     }
 
-    private VerificationView view(Verification verification, Claims claims, @Nullable IssuedCredential credential) {
+    private VerificationView view(
+            Verification verification, CredentialFacts claims, @Nullable IssuedCredential credential) {
         Organisation organisation = credential == null
                 ? null
                 : identity.organisation(credential.organisation()).orElse(null);
