@@ -216,7 +216,8 @@ async function ownVerify(secured, {documents, documentLoader, issuerCheck, canon
   if(secured === null || typeof secured !== 'object' || Array.isArray(secured)) {
     throw new Failure('not-a-json-object');
   }
-  const proof = secured.proof;
+  // A proof set of one (the Open Badges 3.0 JSON schema wants `proof` as an array) is the same single proof.
+  const proof = Array.isArray(secured.proof) && secured.proof.length === 1 ? secured.proof[0] : secured.proof;
   if(proof === undefined) {
     throw new Failure('no-proof');
   }

@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Credentials signed by Sapere verify with code that shares nothing with its signing path: a verifier written in
  * Node.js on digitalbazaar's {@code jsonld} and {@code rdf-canonize} with Node's own Ed25519, and digitalbazaar's
- * {@code @digitalbazaar/vc} stack as a third party; a tampered copy fails in both.
+ * {@code @digitalbazaar/vc} stack as a third party; a tampered copy fails in both (Sapere's own verification of
+ * tampered copies is {@link TamperTests}).
  */
 @Tag("db")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -84,21 +85,26 @@ class IndependentVerificationTests {
         var json = issued.json();
         var tampered = new String[] {
             json.replaceFirst("\"name\": \"(.)", "\"name\": \"X$1"),
-            SignedSamples.changed(json, json.indexOf("\"validFrom\"") + 20),
-            SignedSamples.changed(json, json.indexOf("\"identityHash\"") + 19),
-            SignedSamples.changed(json, json.indexOf("\"creditsAvailable\"") + 21),
-            SignedSamples.changed(json, json.indexOf("\"proofValue\"") + 30),
+            SignedSamples.changed(json, SignedSamples.valueAt(json, "validFrom", 18)),
+            SignedSamples.changed(json, SignedSamples.valueAt(json, "identityHash", 0)),
+            SignedSamples.changed(json, SignedSamples.valueAt(json, "creditsAvailable", 0)),
+            SignedSamples.changed(json, SignedSamples.valueAt(json, "statusListIndex", 0)),
+            SignedSamples.changed(json, SignedSamples.valueAt(json, "proofValue", 40)),
+            // A renamed key, and a type that is not in the vocabulary, in the issuer's Profile (which the
+            // credential repeats as the achievement's creator): JSON-LD expansion drops them, so only a verifier in
+            // JSON-LD "safe mode" notices.
+            json.replaceFirst("\"url\":", "\"vrl\":"),
+            json.replaceFirst("\"Profile\"", "\"Qrofile\""),
         };
         for (var copy : tampered) {
             assertThat(copy).isNotEqualTo(json);
             var result = NodeVerifier.verify(copy, issued.documents(), true, true);
 
             assertThat(result.ownVerified()).as(result.output()).isFalse();
-            assertThat(result.ownReason()).as(result.output()).isIn("bad-signature", "malformed-proof");
+            assertThat(result.ownReason()).as(result.output()).isIn("bad-signature", "malformed-proof", "not-json-ld");
             assertThat(result.thirdPartyVerified()).as(result.output()).isFalse();
             assertThat(result.thirdPartyErrors()).as(result.output()).isNotEmpty();
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(credentials.verify(copy).valid()).isFalse();
         }
     }
 }

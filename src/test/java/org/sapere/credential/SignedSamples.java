@@ -58,6 +58,19 @@ final class SignedSamples {
         return text.substring(0, index) + replacement + text.substring(index + 1);
     }
 
+    /**
+     * Where the first value of {@code key} starts in JSON text (after its opening quote for a string), plus
+     * {@code offset}.
+     */
+    static int valueAt(String json, String key, int offset) {
+        var matcher =
+                java.util.regex.Pattern.compile("\"" + key + "\"\\s*:\\s*\"?").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("No " + key + " in " + json);
+        }
+        return matcher.end() + offset;
+    }
+
     static String didDocument(String did, String method, String publicKeyMultibase) {
         return pretty(Json.createObjectBuilder()
                 .add(
