@@ -23,10 +23,28 @@ public class IdentityDirectory {
 
     private final org.sapere.identity.domain.Alumni alumni;
 
-    IdentityDirectory(Accounts accounts, Organisations organisations, org.sapere.identity.domain.Alumni alumni) {
+    private final org.sapere.identity.domain.OrganisationProfiles profiles;
+
+    IdentityDirectory(
+            Accounts accounts,
+            Organisations organisations,
+            org.sapere.identity.domain.Alumni alumni,
+            org.sapere.identity.domain.OrganisationProfiles profiles) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.alumni = alumni;
+        this.profiles = profiles;
+    }
+
+    /** The university's colour and logo, for certificates; empty if there is no such organisation. */
+    public Optional<Brand> brand(OrganisationId organisation) {
+        return organisation(organisation)
+                .flatMap(o -> profiles.find(o.id().value())
+                        .map(p -> new Brand(
+                                p.brandColour(),
+                                profiles.logo(o.slug())
+                                        .map(org.sapere.identity.domain.OrganisationProfiles.Logo::png)
+                                        .orElse(null))));
     }
 
     /** Forgets the organisations kept in memory, after an admin changed one. */

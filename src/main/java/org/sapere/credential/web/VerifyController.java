@@ -98,13 +98,10 @@ public class VerifyController {
         Organisation organisation = credential == null
                 ? null
                 : identity.organisation(credential.organisation()).orElse(null);
-        return new VerificationView(verification, claims, credential, organisation);
+        var hasLogo = organisation != null
+                && identity.brand(organisation.id())
+                        .map(b -> b.logoPng() != null)
+                        .orElse(false);
+        return new VerificationView(verification, claims, credential, organisation, hasLogo);
     }
-
-    /** The verification page's model. */
-    public record VerificationView(
-            Verification verification,
-            Claims claims,
-            @Nullable IssuedCredential credential,
-            @Nullable Organisation organisation) {}
 }
