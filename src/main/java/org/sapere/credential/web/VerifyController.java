@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  * revocation), and "verify a credential file" for a JSON file anyone uploads or pastes.
  */
 @Controller
-public class VerifyController {
+class VerifyController {
 
     static final int MAX_FILE_BYTES = 256 * 1024;
 
