@@ -112,7 +112,8 @@ class CredentialHttpTests {
         var text = body("/credentials/" + id + ".json");
         var document = json(text);
         assertThat(document.getJsonArray("type").toString()).contains("OpenBadgeCredential");
-        assertThat(document.getJsonObject("proof").getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+        assertThat(document.getJsonArray("proof").getJsonObject(0).getString("cryptosuite"))
+                .isEqualTo("eddsa-rdfc-2022");
         assertThat(document.getJsonObject("issuer").getString("id")).startsWith("did:web:localhost");
         var achievement = document.getJsonObject("credentialSubject").getJsonObject("achievement");
         assertThat(achievement.getString("name")).isEqualTo("Project Management Essentials");
@@ -234,10 +235,12 @@ class CredentialHttpTests {
         var after = credentials.issue(learner(65), course.id(), course.version(), Instant.now());
 
         var oldMethod = json(credentials.json(before).orElseThrow())
-                .getJsonObject("proof")
+                .getJsonArray("proof")
+                .getJsonObject(0)
                 .getString("verificationMethod");
         var newMethod = json(credentials.json(after).orElseThrow())
-                .getJsonObject("proof")
+                .getJsonArray("proof")
+                .getJsonObject(0)
                 .getString("verificationMethod");
         assertThat(newMethod).isNotEqualTo(oldMethod);
         assertThat(credentials.verify(credentials.json(before).orElseThrow()).valid())

@@ -41,7 +41,8 @@ record IssuedSamples(Credentials credentials, IdentityDirectory identity, Course
         var json = get("/credentials/" + id + ".json");
         var methodId = Json.createReader(new StringReader(json))
                 .readObject()
-                .getJsonObject("proof")
+                .getJsonArray("proof")
+                .getJsonObject(0)
                 .getString("verificationMethod");
         var slug = Issuers.parse(methodId).orElseThrow().organisationSlug();
         var did = Issuers.controller(methodId);

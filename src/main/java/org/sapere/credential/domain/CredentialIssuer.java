@@ -95,7 +95,11 @@ public class CredentialIssuer {
                             issuers.verificationMethod(organisation.slug(), signing.number()),
                             "assertionMethod"),
                     signing.privateKey());
-            document = JsonText.pretty(signed);
+            // Open Badges 3.0's JSON schema wants the proofs as an array (the VC model allows either).
+            var proofs = jakarta.json.Json.createArrayBuilder().add(signed.get("proof"));
+            document = JsonText.pretty(jakarta.json.Json.createObjectBuilder(signed)
+                    .add("proof", proofs)
+                    .build());
         } catch (JsonLdError e) {
             throw new IllegalStateException("Could not sign the credential for " + course, e);
         }

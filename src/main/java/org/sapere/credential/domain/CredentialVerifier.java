@@ -1,5 +1,6 @@
 package org.sapere.credential.domain;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -59,8 +60,10 @@ public class CredentialVerifier {
         if (!Issuers.controller(method).equals(issuerId)) {
             return claims(document, issuerId, false, "issuer-mismatch", false);
         }
-        if (document.get("proof") instanceof JsonObject proof
-                && !"assertionMethod".equals(text(proof.get("proofPurpose")))) {
+        var proofs = document.get("proof") instanceof JsonArray array
+                ? array
+                : Json.createArrayBuilder().add(document.get("proof")).build();
+        if (proofs.get(0) instanceof JsonObject proof && !"assertionMethod".equals(text(proof.get("proofPurpose")))) {
             return claims(document, issuerId, false, "unsupported-proof", false);
         }
         var now = Instant.now();

@@ -2,6 +2,7 @@ package org.sapere.credential.domain;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.rdf.api.RdfConsumerException;
@@ -51,11 +52,20 @@ public final class DataIntegrity {
         this.loader = loader;
     }
 
-    /** The RDFC-1.0 canonical N-Quads of a JSON-LD document. */
+    /**
+     * The RDFC-1.0 canonical N-Quads of a JSON-LD document, in "safe mode": a property no context defines, or a
+     * type or id that is not an absolute IRI, is an error rather than silently left out of what is signed (else a
+     * changed key or type name would still verify).
+     */
     public String canonicalize(JsonObject document) throws JsonLdError {
         try {
+            var options = new JsonLdOptions(loader);
+            options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+            var expanded =
+                    JsonLd.expand(JsonDocument.of(document)).options(options).get();
+            requireAbsolute(expanded);
             var canon = RdfCanon.create("SHA-256");
-            JsonLd.toRdf(JsonDocument.of(document)).loader(loader).provide(canon);
+            JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
             var out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return out.toString();
@@ -104,7 +114,11 @@ public final class DataIntegrity {
      * it is unknown); the check never fetches anything.
      */
     public Check verify(JsonObject secured, Function<String, Optional<PublicKey>> keys) {
-        if (!(secured.get("proof") instanceof JsonObject proof)) {
+        var proofValue = secured.get("proof");
+        if (proofValue instanceof jakarta.json.JsonArray proofs && proofs.size() == 1) {
+            proofValue = proofs.get(0);
+        }
+        if (!(proofValue instanceof JsonObject proof)) {
             return Check.fails(secured.containsKey("proof") ? "unsupported-proof" : "no-proof");
         }
         if (!PROOF_TYPE.equals(text(proof, "type")) || !CRYPTOSUITE.equals(text(proof, "cryptosuite"))) {
@@ -138,6 +152,46 @@ public final class DataIntegrity {
             return new Check(valid, valid ? "valid" : "bad-signature", Optional.of(method));
         } catch (JsonLdError | RuntimeException e) {
             return Check.fails("not-json-ld");
+        }
+    }
+
+    private static final java.util.regex.Pattern ABSOLUTE =
+            java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+    /** Every property, type and id of the expanded document is an absolute IRI (or a blank node identifier). */
+    private static void requireAbsolute(JsonValue value) throws JsonLdError {
+        if (value instanceof jakarta.json.JsonArray array) {
+            for (var item : array) {
+                requireAbsolute(item);
+            }
+            return;
+        }
+        if (!(value instanceof JsonObject object)) {
+            return;
+        }
+        for (var entry : object.entrySet()) {
+            var key = entry.getKey();
+            if (key.equals("@value")) {
+                continue;
+            }
+            if (key.equals("@type") || key.equals("@id")) {
+                var values = entry.getValue() instanceof jakarta.json.JsonArray a
+                        ? a
+                        : Json.createArrayBuilder().add(entry.getValue()).build();
+                for (var v : values) {
+                    if (!(v instanceof JsonString s)
+                            || !ABSOLUTE.matcher(s.getString()).matches()) {
+                        throw new JsonLdError(
+                                com.apicatalog.jsonld.JsonLdErrorCode.INVALID_IRI_MAPPING,
+                                "Not an absolute IRI in " + key + ": " + v);
+                    }
+                }
+            } else if (!key.startsWith("@") && !ABSOLUTE.matcher(key).matches()) {
+                throw new JsonLdError(
+                        com.apicatalog.jsonld.JsonLdErrorCode.INVALID_IRI_MAPPING, "Not an absolute IRI: " + key);
+            } else {
+                requireAbsolute(entry.getValue());
+            }
         }
     }
 
