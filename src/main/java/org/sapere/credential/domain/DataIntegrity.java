@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,6 +35,9 @@ public final class DataIntegrity {
 
     public static final String CRYPTOSUITE = "eddsa-rdfc-2022";
     public static final String PROOF_TYPE = "DataIntegrityProof";
+
+    /** How long one canonicalisation may take before it is given up. */
+    static final long CANONICALISATION_BUDGET_MS = 5_000;
 
     /** What a proof says besides its value. */
     public record ProofOptions(Instant created, String verificationMethod, String proofPurpose) {}
@@ -64,7 +68,9 @@ public final class DataIntegrity {
             var expanded =
                     JsonLd.expand(JsonDocument.of(document)).options(options).get();
             requireAbsolute(expanded);
-            var canon = RdfCanon.create("SHA-256");
+            // A crafted document with many interlinked blank nodes can make canonicalisation take very long: give up
+            // after a few seconds (an IllegalStateException, which verify reports as not checkable).
+            var canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(CANONICALISATION_BUDGET_MS));
             JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
             var out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
