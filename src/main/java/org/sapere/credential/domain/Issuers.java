@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Issuers {
 
-    private static final Pattern METHOD = Pattern.compile("did:web:[^:#]+:organisations:([a-z0-9-]+)#key-([0-9]{1,6})");
+    private static final Pattern METHOD = Pattern.compile("did:web:[^#]+:organisations:([a-z0-9-]+)#key-([0-9]{1,6})");
 
     /** A verification method read back: the university's slug and the key's number. */
     public record KeyReference(String organisationSlug, int number) {}
