@@ -166,13 +166,14 @@ class J1JourneyBrowserTests {
                     .click();
             page.waitForURL(url("/courses/" + course.slug()));
             check(page, shots + "-05-course");
+            // Enrolling leads into the course's first lesson: the video.
+            var player = url("/learn/courses/" + course.slug() + "/lessons/" + course.video());
             button(page, "Enrol for free").click();
-            page.waitForURL(url("/learn/courses/" + course.slug()));
-            check(page, shots + "-06-course-home");
+            page.waitForURL(player);
+            assertThat(page.locator(".notice").first().textContent()).contains("You are enrolled");
+            check(page, shots + "-06-player-enrolled");
 
             // 5. Watches the video, leaves midway, continues at that second from "My learning", watches it through.
-            var player = url("/learn/courses/" + course.slug() + "/lessons/" + course.video());
-            page.navigate(player);
             play(page, "() => document.querySelector('video').currentTime >= 7");
             var leftAt = ((Number) page.locator("video").evaluate("v => { v.pause(); return v.currentTime; }"))
                     .doubleValue();

@@ -5,8 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,21 +17,19 @@ import java.util.regex.Pattern;
 public final class Mailbox implements AutoCloseable {
 
     private final GreenMail server;
-    private final int port;
 
-    private Mailbox(int port) {
-        this.port = port;
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private Mailbox() {
+        // Port 0: the system picks a free port as the server binds it.
+        var setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+        // The default (2 s) is short on a busy machine.
+        setup.setServerStartupTimeout(20_000);
+        server = new GreenMail(setup);
         server.start();
     }
 
-    /** Starts a server on a port no one listens on. */
+    /** Starts a server on a free port. */
     public static Mailbox start() {
-        try (var socket = new ServerSocket(0)) {
-            return new Mailbox(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Mailbox();
     }
 
     public String host() {
@@ -41,7 +37,7 @@ public final class Mailbox implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return server.getSmtp().getPort();
     }
 
     /**
