@@ -47,7 +47,13 @@ class VerifyController {
         var credential = found.get();
         var json = credentials.json(credential.id()).orElseThrow();
         var verification = credentials.verify(json);
-        return new ModelAndView("credential/verify").addObject("view", view(verification, Claims.of(json), credential));
+        // The logo only where the university has one (the page's CSP allows no inline onerror to hide a broken one).
+        var hasLogo = identity.brand(credential.organisation())
+                .map(b -> b.logoPng() != null)
+                .orElse(false);
+        return new ModelAndView("credential/verify")
+                .addObject("view", view(verification, Claims.of(json), credential))
+                .addObject("hasLogo", hasLogo);
     }
 
     @GetMapping("/verify")
