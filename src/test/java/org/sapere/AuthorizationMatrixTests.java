@@ -106,6 +106,24 @@ class AuthorizationMatrixTests {
         DECLARED.put("POST /account/alumni/{id}/withdraw", SIGNED_IN);
         DECLARED.put("GET /alumni/confirm", PUBLIC);
         DECLARED.put("GET /organisations/{slug}/logo", PUBLIC);
+        // Credentials: verification is public; the wallet and transcript are the holder's; revoking is for admins of
+        // the issuing university ({id} is unknown here: 404 for everyone signed in) and rotating keys for platform
+        // admins.
+        DECLARED.put("GET /verify", PUBLIC);
+        DECLARED.put("POST /verify", PUBLIC);
+        DECLARED.put("GET /verify/{id}", PUBLIC);
+        DECLARED.put("GET /credentials/{id}.json", PUBLIC);
+        DECLARED.put("GET /credentials/{id}.pdf", PUBLIC);
+        DECLARED.put("GET /organisations/{slug}/did.json", PUBLIC);
+        DECLARED.put("GET /organisations/{slug}/credentials/status/{list}", PUBLIC);
+        DECLARED.put("GET /learners/{id}/credentials", PUBLIC);
+        DECLARED.put("GET /credentials", SIGNED_IN);
+        DECLARED.put("POST /credentials/{id}/public", SIGNED_IN);
+        DECLARED.put("GET /credentials/transcript.pdf", SIGNED_IN);
+        DECLARED.put("GET /credentials/transcript.json", SIGNED_IN);
+        DECLARED.put("GET /admin/credentials", organisationAdmins());
+        DECLARED.put("POST /admin/credentials/{id}/revoke", SIGNED_IN);
+        DECLARED.put("POST /admin/organisations/{slug}/keys/rotate", PLATFORM_ADMIN_ONLY);
         DECLARED.put("GET /login", PUBLIC);
         DECLARED.put("GET /register", PUBLIC);
         DECLARED.put("POST /register", PUBLIC);
@@ -329,6 +347,7 @@ class AuthorizationMatrixTests {
                 .replace("{account}", "00000000-0000-0000-0000-000000000000")
                 .replace("{attemptId}", "00000000-0000-0000-0000-000000000000")
                 .replace("{position}", "1")
+                .replace("{list}", "1")
                 .replace("{itemId}", "00000000-0000-0000-0000-000000000000")
                 .replace("{noteId}", "00000000-0000-0000-0000-000000000000")
                 .replace("/**", "/statements");

@@ -1,19 +1,26 @@
 package org.sapere.credential;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sapere.course.CourseId;
+import org.sapere.credential.domain.CertificateDocuments;
 import org.sapere.credential.domain.CredentialIssuer;
 import org.sapere.credential.domain.CredentialRecords;
 import org.sapere.credential.domain.CredentialVerifier;
 import org.sapere.credential.domain.IssuerDocuments;
 import org.sapere.credential.domain.IssuerKeys;
+import org.sapere.credential.pdf.CertificatePdf;
+import org.sapere.credential.pdf.TranscriptPdf;
 import org.sapere.identity.AccountId;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.learning.CourseCompleted;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +39,8 @@ public class Credentials {
     private final IssuerKeys keys;
     private final IdentityDirectory identity;
     private final ApplicationEventPublisher events;
+    private final CertificateDocuments certificates;
+    private final MessageSource messages;
 
     Credentials(
             CredentialIssuer issuer,
@@ -40,7 +49,9 @@ public class Credentials {
             IssuerDocuments documents,
             IssuerKeys keys,
             IdentityDirectory identity,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CertificateDocuments certificates,
+            MessageSource messages) {
         this.issuer = issuer;
         this.records = records;
         this.verifier = verifier;
@@ -48,6 +59,23 @@ public class Credentials {
         this.keys = keys;
         this.identity = identity;
         this.events = events;
+        this.certificates = certificates;
+        this.messages = messages;
+    }
+
+    /** The certificate of accomplishment as PDF, texts in {@code locale}; revoked ones say so across the page. */
+    public byte[] certificatePdf(IssuedCredential credential, Locale locale) {
+        return CertificatePdf.render(certificates.certificate(credential, locale), messages);
+    }
+
+    /** The learner's transcript of records as PDF, dates in their time zone. */
+    public byte[] transcriptPdf(AccountId learner, Locale locale, ZoneId zone) {
+        return TranscriptPdf.render(certificates.transcript(learner, locale, zone), messages);
+    }
+
+    /** The learner's transcript as JSON-ready maps: every credential with its facts and links, and the totals. */
+    public Map<String, Object> transcript(AccountId learner) {
+        return certificates.transcriptJson(learner);
     }
 
     /**

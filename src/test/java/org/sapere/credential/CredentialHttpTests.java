@@ -247,6 +247,62 @@ class CredentialHttpTests {
         assertThat(body("/organisations/polimi/did.json")).contains(oldMethod, newMethod);
     }
 
+    @Test
+    void theWalletSharesChosenCredentialsAndTheCertificateAndTranscriptCarryTheFacts() throws Exception {
+        var course = course();
+        var learner = learner(66);
+        var email = "learner066@learners.sapere.test";
+        var id = credentials.issue(learner, course.id(), course.version(), Instant.now());
+        var holder = user(signedIn(email, false));
+
+        var wallet = mvc.perform(get("/credentials").with(holder).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(wallet)
+                .contains("Project Management Essentials", "/verify/" + id, "linkedin.com/profile/add")
+                .contains("name=Project+Management+Essentials", "certId=" + id);
+
+        mvc.perform(get("/learners/" + learner.value() + "/credentials")).andExpect(status().isNotFound());
+        mvc.perform(post("/credentials/" + id + "/public")
+                        .param("shown", "true")
+                        .with(csrf())
+                        .with(user(signedIn("learner067@learners.sapere.test", false))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/credentials/" + id + "/public")
+                        .param("shown", "true")
+                        .with(csrf())
+                        .with(holder))
+                .andExpect(status().is3xxRedirection());
+        assertThat(body("/learners/" + learner.value() + "/credentials"))
+                .contains("Learner 66", "Project Management Essentials");
+
+        var pdf = mvc.perform(get("/credentials/" + id + ".pdf").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text.lines()).contains("Learner 66");
+            assertThat(text).contains("Project Management Essentials", "Politecnico di Milano");
+        }
+
+        var transcript = json(mvc.perform(get("/credentials/transcript.json").with(holder))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(transcript.getJsonArray("credentials")).hasSize(1);
+        assertThat(transcript.getJsonObject("totals").getJsonNumber("ects").intValue())
+                .isEqualTo(2);
+        mvc.perform(get("/credentials/transcript.pdf").with(holder))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"));
+    }
+
     static boolean bit(String statusList, int index) throws Exception {
         var encoded = json(statusList).getJsonObject("credentialSubject").getString("encodedList");
         assertThat(encoded).startsWith("u");

@@ -167,45 +167,18 @@ public class CertificateDocuments {
         return result;
     }
 
-    /** The facts the signed document states (the record of truth once issued, whatever the course says now). */
+    /** The facts the signed document states, and the assessment type of the course. */
     public Facts facts(IssuedCredential c) {
-        var json = records.document(c.id()).orElse("{}");
-        var document = JsonText.object(json).orElse(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
-        var achievement = document.getJsonObject("credentialSubject") == null
-                ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
-                : document.getJsonObject("credentialSubject").getJsonObject("achievement");
-        String description = achievement.getString("description", "");
-        BigDecimal ects =
-                achievement.get("creditsAvailable") instanceof jakarta.json.JsonNumber n ? n.bigDecimalValue() : null;
-        Integer eqf = null;
-        var outcomes = new ArrayList<String>();
-        if (achievement.get("alignment") instanceof jakarta.json.JsonArray alignments) {
-            for (var value : alignments) {
-                if (value instanceof jakarta.json.JsonObject a) {
-                    if ("ext:EQFLevel".equals(a.getString("targetType", ""))) {
-                        eqf = Integer.valueOf(a.getString("targetCode", "0"));
-                    } else if ("ext:LearningOutcome".equals(a.getString("targetType", ""))) {
-                        outcomes.add(a.getString("targetName", ""));
-                    }
-                }
-            }
-        }
-        var minutes = 60L;
-        try {
-            minutes = java.time.Duration.parse(achievement.getString("volumeOfLearning", "PT1H"))
-                    .toMinutes();
-        } catch (RuntimeException e) {
-            minutes = 60L;
-        }
+        var facts = CredentialFacts.of(records.document(c.id()).orElse("{}"));
         var assessment =
                 courses.outline(c.course()).map(o -> o.credit().assessment()).orElse(null);
         return new Facts(
-                description,
-                List.copyOf(outcomes),
-                ects,
-                eqf,
+                facts.description() == null ? "" : facts.description(),
+                facts.outcomes(),
+                facts.ects(),
+                facts.eqfLevel(),
                 assessment,
-                (int) Math.max(1, Math.round(minutes / 60.0)),
-                achievement.getString("inLanguage", "en"));
+                facts.effortHours() == null ? 1 : facts.effortHours(),
+                facts.language() == null ? "en" : facts.language());
     }
 }

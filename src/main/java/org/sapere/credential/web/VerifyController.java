@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.sapere.credential.Credentials;
 import org.sapere.credential.IssuedCredential;
 import org.sapere.credential.Verification;
+import org.sapere.credential.domain.CredentialFacts;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.Organisation;
 import org.springframework.http.HttpStatus;
@@ -47,13 +48,8 @@ class VerifyController {
         var credential = found.get();
         var json = credentials.json(credential.id()).orElseThrow();
         var verification = credentials.verify(json);
-        // The logo only where the university has one (the page's CSP allows no inline onerror to hide a broken one).
-        var hasLogo = identity.brand(credential.organisation())
-                .map(b -> b.logoPng() != null)
-                .orElse(false);
         return new ModelAndView("credential/verify")
-                .addObject("view", view(verification, Claims.of(json), credential))
-                .addObject("hasLogo", hasLogo);
+                .addObject("view", view(verification, CredentialFacts.of(json), credential));
     }
 
     @GetMapping("/verify")
@@ -91,7 +87,7 @@ class VerifyController {
                 .filter(c -> verification.valid() || verification.revoked());
         return new ModelAndView("credential/check")
                 .addObject("text", file != null && !file.isEmpty() ? "" : pasted)
-                .addObject("view", view(verification, Claims.of(text), stored.orElse(null)));
+                .addObject("view", view(verification, CredentialFacts.of(text), stored.orElse(null)));
     }
 
     private ModelAndView refused(String problem, String text) {
@@ -100,10 +96,15 @@ class VerifyController {
         return page;
     }
 
-    private VerificationView view(Verification verification, Claims claims, @Nullable IssuedCredential credential) {
+    private VerificationView view(
+            Verification verification, CredentialFacts claims, @Nullable IssuedCredential credential) {
         Organisation organisation = credential == null
                 ? null
                 : identity.organisation(credential.organisation()).orElse(null);
-        return new VerificationView(verification, claims, credential, organisation);
+        var hasLogo = organisation != null
+                && identity.brand(organisation.id())
+                        .map(b -> b.logoPng() != null)
+                        .orElse(false);
+        return new VerificationView(verification, claims, credential, organisation, hasLogo);
     }
 }

@@ -1,4 +1,4 @@
-package org.sapere.credential.web;
+package org.sapere.credential.domain;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,21 +14,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a credential says about the achievement, read from its JSON for the verification page: the description,
- * ECTS credits, EQF level, learning outcomes, effort, language and the criteria.
+ * What a credential says about the achievement, read from its JSON (the record of truth once issued, whatever the
+ * course says now): the description, ECTS credits, EQF level, learning outcomes, effort, language and the criteria.
  */
-public record Claims(
+public record CredentialFacts(
         @Nullable String description,
         @Nullable BigDecimal ects,
-        @Nullable String eqfLevel,
+        @Nullable Integer eqfLevel,
         List<String> outcomes,
         @Nullable Integer effortHours,
         @Nullable String language,
         @Nullable String achievementUrl) {
 
-    static final Claims NONE = new Claims(null, null, null, List.of(), null, null, null);
+    public static final CredentialFacts NONE = new CredentialFacts(null, null, null, List.of(), null, null, null);
 
-    static Claims of(String json) {
+    public static CredentialFacts of(String json) {
         JsonObject document;
         try (var reader = Json.createReader(new StringReader(json))) {
             document = reader.readObject();
@@ -39,14 +39,16 @@ public record Claims(
                 || !(subject.get("achievement") instanceof JsonObject achievement)) {
             return NONE;
         }
-        String eqf = null;
+        Integer eqf = null;
         var outcomes = new ArrayList<String>();
         if (achievement.get("alignment") instanceof JsonArray alignments) {
             for (var value : alignments) {
                 if (value instanceof JsonObject alignment) {
                     var type = text(alignment.get("targetType"));
-                    if ("ext:EQFLevel".equals(type)) {
-                        eqf = text(alignment.get("targetCode"));
+                    if ("ext:EQFLevel".equals(type)
+                            && text(alignment.get("targetCode")) instanceof String code
+                            && code.matches("[1-8]")) {
+                        eqf = Integer.valueOf(code);
                     } else if ("ext:LearningOutcome".equals(type) && text(alignment.get("targetName")) != null) {
                         outcomes.add(text(alignment.get("targetName")));
                     }
@@ -63,7 +65,7 @@ public record Claims(
             }
         }
         var criteria = achievement.get("criteria") instanceof JsonObject c ? text(c.get("id")) : null;
-        return new Claims(
+        return new CredentialFacts(
                 text(achievement.get("description")),
                 achievement.get("creditsAvailable") instanceof JsonNumber n ? n.bigDecimalValue() : null,
                 eqf,
