@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -20,22 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sapere.assessment.QuizLessons;
 import org.sapere.assessment.bank.ItemBank;
-import org.sapere.assessment.domain.ItemInfo;
-import org.sapere.assessment.domain.Option;
-import org.sapere.assessment.domain.SingleChoice;
-import org.sapere.assessment.quiz.QuizSettings;
 import org.sapere.assessment.quiz.QuizStore;
 import org.sapere.course.domain.CourseEditor;
 import org.sapere.identity.IdentityDirectory;
 import org.sapere.identity.domain.TwoFactor;
-import org.sapere.shared.LocalizedText;
 import org.sapere.support.Browser;
 import org.sapere.support.Mailbox;
-import org.sapere.support.TestVideos;
-import org.sapere.support.WebSession;
-import org.sapere.video.VideoFixtures;
+import org.sapere.support.PlatformAdmin;
 import org.sapere.video.domain.VideoAssets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,11 +50,10 @@ class J1JourneyBrowserTests {
     static final String TITLE = "Risk Management in Practice: A Short Course";
     static final String NAME = "Łukasz Żółć-Ørsted";
     static final String PASSWORD = "violet lantern harbour seventeen";
-    static final String ADMIN = "admin@sapere.example";
     static final Pattern CONFIRM = Pattern.compile("(http://localhost:\\d+/[a-z-]+\\?token=[A-Za-z0-9_-]+)");
     static final Pattern VERIFY = Pattern.compile("(http://localhost:\\d+/verify/[0-9a-f-]{36})");
 
-    /** The quiz: each question's stem and its right answer (the others are wrong). */
+    /** The quiz: each question's stem, its right answer, then two wrong ones. */
     static final List<List<String>> QUESTIONS = List.of(
             List.of(
                     "Which document lists a project's risks with their likelihood and impact?",
@@ -78,9 +68,7 @@ class J1JourneyBrowserTests {
 
     static final Mailbox mail = Mailbox.start();
     private static Browser browser;
-    private static Course course;
-
-    record Course(String slug, UUID video, UUID quiz) {}
+    private static ShortCourse course;
 
     @LocalServerPort
     int port;
@@ -240,7 +228,7 @@ class J1JourneyBrowserTests {
             var reason = "Awarded by mistake: the quiz was taken by someone else (" + shots + ").";
             try (var adminContext = browser.context(width, "en-GB")) {
                 var admin = adminContext.newPage();
-                signInAsAdmin(admin);
+                PlatformAdmin.signIn(admin, url(""), jdbc, twoFactor);
                 admin.navigate(url("/admin/credentials"));
                 admin.getByLabel("Holder, course or credential id").fill(NAME);
                 admin.locator(".admin-credentials form[role=search]")
@@ -330,71 +318,12 @@ class J1JourneyBrowserTests {
         }
     }
 
-    /**
-     * The course of the journey, made once: Prof. Rossi's, of Polimi, with a 16-second video lesson and a graded
-     * quiz of two questions (the passing rule: 60 % on each graded quiz).
-     */
-    private Course course() throws Exception {
-        if (course != null) {
-            return course;
+    /** The course of the journey, made once for both runs. */
+    private ShortCourse course() throws Exception {
+        if (course == null) {
+            course = ShortCourse.publish(TITLE, QUESTIONS, port, editor, identity, assets, bank, quizzes);
         }
-        TestVideos.requireFfmpeg();
-        var fixtures = new VideoFixtures(editor, identity, assets);
-        var video = fixtures.courseWithVideoLesson(TITLE);
-        var rossi = identity.accountByEmail(VideoFixtures.PROFESSOR).orElseThrow();
-        var asset = VideoFixtures.upload(
-                new WebSession(port).signIn(VideoFixtures.PROFESSOR), video, TestVideos.clip(640, 360, 16));
-        var module = editor.open(video.course(), rossi).course().modules().getFirst();
-        var added = editor.addLesson(
-                video.course(),
-                module.id(),
-                rossi,
-                editor.open(video.course(), rossi).revision(),
-                "Quiz: risks and their owners",
-                5,
-                QuizLessons.KIND);
-        assertThat(added.ok()).as(String.valueOf(added.problems())).isTrue();
-        var quiz = editor.open(video.course(), rossi)
-                .course()
-                .modules()
-                .getFirst()
-                .lessons()
-                .getLast()
-                .id();
-        var slots = QUESTIONS.stream()
-                .<QuizSettings.Slot>map(q -> new QuizSettings.Fixed(bank.save(
-                                video.course(),
-                                new SingleChoice(
-                                        ItemInfo.of(LocalizedText.of("en", q.get(0)), BigDecimal.ONE),
-                                        List.of(option("A", q.get(2)), option("B", q.get(1)), option("C", q.get(3))),
-                                        "B"),
-                                rossi.value())
-                        .info()
-                        .id()))
-                .toList();
-        quizzes.save(new QuizSettings(
-                quiz,
-                video.course(),
-                slots,
-                false,
-                false,
-                0,
-                0,
-                new BigDecimal("60"),
-                QuizSettings.FeedbackTiming.AFTER_SUBMIT,
-                true,
-                true,
-                QuizSettings.Category.QUIZ,
-                null,
-                null));
-        assertThat(fixtures.awaitProcessed(asset, Duration.ofMinutes(3)).ready())
-                .isTrue();
-        course = new Course(fixtures.publish(video.course()), video.lesson(), quiz);
         return course;
-    }
-
-    private static Option option(String id, String text) {
-        return Option.of(id, LocalizedText.of("en", text));
     }
 
     private void signIn(Page page, String email, String password) {
@@ -405,29 +334,6 @@ class J1JourneyBrowserTests {
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
-        page.waitForURL(url("/"));
-    }
-
-    /** Signs in as the platform admin, with the code of the admin's authenticator (TOTP). */
-    private void signInAsAdmin(Page page) {
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill(ADMIN);
-        page.getByLabel("Password").fill("sapere-demo-2026");
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-                .click();
-        page.waitForURL(url("/login/two-factor"));
-        // A code is used once: the other run of this journey may have used this 30-second step's code.
-        jdbc.sql("UPDATE identity.account SET totp_last_step = 0 WHERE email = :e")
-                .param("e", ADMIN)
-                .update();
-        var secret = jdbc.sql("SELECT totp_secret FROM identity.account WHERE email = :e")
-                .param("e", ADMIN)
-                .query(String.class)
-                .single();
-        page.getByLabel("Six-digit code").fill(twoFactor.currentCode(secret));
-        button(page, "Continue").click();
         page.waitForURL(url("/"));
     }
 
