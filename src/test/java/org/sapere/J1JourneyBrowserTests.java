@@ -303,7 +303,8 @@ class J1JourneyBrowserTests {
         var json = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))
                 .readObject();
         assertThat(json.getJsonArray("type").toString()).contains("\"OpenBadgeCredential\"");
-        assertThat(json.getJsonObject("proof").getString("cryptosuite")).isEqualTo("eddsa-rdfc-2022");
+        assertThat(json.getJsonArray("proof").getJsonObject(0).getString("cryptosuite"))
+                .isEqualTo("eddsa-rdfc-2022");
         assertThat(json.getJsonObject("credentialSubject")
                         .getJsonObject("achievement")
                         .getString("name"))
