@@ -50,6 +50,9 @@ class PersonalDataTests {
     @Autowired
     IdentityDirectory identity;
 
+    @Autowired
+    org.sapere.course.CourseAuthoring courses;
+
     @Test
     void everyTableThatRefersToAPersonIsExportedOrExemptWithAReason() {
         var personal = new TreeSet<>(jdbc.sql("""
@@ -70,6 +73,15 @@ class PersonalDataTests {
     @Test
     void theExportHoldsTheAccountEnrolmentsAndProgress() throws Exception {
         var email = "giulia@example.org";
+        var giulia = identity.accountByEmail(email).orElseThrow();
+        // Her demo credential is issued right after the demo content loads, asynchronously.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM credential.credential WHERE learner_id = :id")
+                                .param("id", giulia.value())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
         var json = mvc.perform(get("/account/export").with(user(signedIn(email))))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -78,8 +90,14 @@ class PersonalDataTests {
         var export = JsonMapper.builder().build().readTree(json);
         assertThat(export.path("account").path("profile").path("email").asString())
                 .isEqualTo(email);
-        assertThat(export.path("enrolments").size()).isEqualTo(2);
-        assertThat(export.path("learning").path("lessons").size()).isEqualTo(3);
+        // Giulia's demo: two courses begun (three lessons done in one) and Circular Product Design completed.
+        var finished =
+                courses.outlineBySlug("circular-product-design").orElseThrow().lessonCount();
+        assertThat(export.path("enrolments").size()).isEqualTo(3);
+        assertThat(export.path("learning").path("lessons").size()).isEqualTo(3 + finished);
+        assertThat(export.path("credentials").size()).isEqualTo(1);
+        assertThat(export.path("credentials").get(0).path("document").asString())
+                .contains("OpenBadgeCredential");
         assertThat(export.path("account").path("profile").path("created_at").asString())
                 .matches("\\d{4}-.*Z");
     }
