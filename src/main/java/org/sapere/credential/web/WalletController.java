@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sapere.credential.Credentials;
@@ -108,9 +107,5 @@ class WalletController {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    static UUID uuid(String text) {
-        return CredentialFilesController.Ids.parse(text).orElseThrow(() -> new NotFoundException("credential"));
     }
 }
