@@ -118,6 +118,7 @@ class AuthorizationMatrixTests {
         DECLARED.put("GET /organisations/{slug}/credentials/status/{list}", PUBLIC);
         DECLARED.put("GET /learners/{id}/credentials", PUBLIC);
         DECLARED.put("GET /credentials", SIGNED_IN);
+        DECLARED.put("GET /credentials/recent", SIGNED_IN);
         DECLARED.put("POST /credentials/{id}/public", SIGNED_IN);
         DECLARED.put("GET /credentials/transcript.pdf", SIGNED_IN);
         DECLARED.put("GET /credentials/transcript.json", SIGNED_IN);

@@ -267,6 +267,20 @@ class CredentialHttpTests {
                 .contains("Project Management Essentials", "/verify/" + id, "linkedin.com/profile/add")
                 .contains("name=Project+Management+Essentials", "certId=" + id);
 
+        var recent = mvc.perform(get("/credentials/recent").with(holder).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(recent).contains("Recently earned", "Project Management Essentials", "/verify/" + id);
+        var none = mvc.perform(
+                        get("/credentials/recent").with(user(signedIn("learner067@learners.sapere.test", false))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).doesNotContain("<section");
+
         mvc.perform(get("/learners/" + learner.value() + "/credentials")).andExpect(status().isNotFound());
         mvc.perform(post("/credentials/" + id + "/public")
                         .param("shown", "true")

@@ -51,6 +51,20 @@ class WalletController {
                 .addObject("anyPublic", mine.stream().anyMatch(c -> c.publicOnProfile() && !c.revoked()));
     }
 
+    /**
+     * The "recently earned" card that My learning loads into its page (learning cannot call this module): the
+     * learner's credentials of the last 90 days that are in force, at most three; nothing when there are none.
+     */
+    @GetMapping("/credentials/recent")
+    ModelAndView recent(@AuthenticationPrincipal SignedInUser user) {
+        var since = java.time.Instant.now().minus(java.time.Duration.ofDays(90));
+        var recent = credentials.of(user.accountId()).stream()
+                .filter(c -> !c.revoked() && c.issuedAt().isAfter(since))
+                .limit(3)
+                .toList();
+        return new ModelAndView("credential/recent").addObject("entries", entries(recent));
+    }
+
     @PostMapping("/credentials/{id}/public")
     String setPublic(
             @AuthenticationPrincipal SignedInUser user,
