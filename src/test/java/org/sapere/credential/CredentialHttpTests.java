@@ -320,6 +320,24 @@ class CredentialHttpTests {
                 .andExpect(header().string("Content-Type", "application/pdf"));
     }
 
+    @Test
+    void revocationPositionsAreDrawnAtRandomSoTheyTellNothingAboutOrder() throws Exception {
+        var course = courses.outlineBySlug("circular-product-design").orElseThrow();
+        var positions = new java.util.ArrayList<Integer>();
+        for (int n = 68; n <= 70; n++) {
+            var id = credentials.issue(learner(n), course.id(), course.version(), Instant.now());
+            positions.add(Integer.parseInt(json(credentials.json(id).orElseThrow())
+                    .getJsonObject("credentialStatus")
+                    .getString("statusListIndex")));
+        }
+        assertThat(positions).doesNotHaveDuplicates().allMatch(p -> p >= 0 && p < 131_072);
+        // Three draws in order (or nearly) out of 131,072 positions would be a one-in-billions event.
+        assertThat(java.util.Collections.max(positions) - java.util.Collections.min(positions))
+                .isGreaterThan(2);
+        mvc.perform(get("/organisations/tudelft/credentials/status/1")).andExpect(status().isOk());
+        mvc.perform(get("/organisations/tudelft/credentials/status/2")).andExpect(status().isNotFound());
+    }
+
     static boolean bit(String statusList, int index) throws Exception {
         var encoded = json(statusList).getJsonObject("credentialSubject").getString("encodedList");
         assertThat(encoded).startsWith("u");

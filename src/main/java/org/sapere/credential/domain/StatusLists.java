@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * Each university's revocation lists in the W3C Bitstring Status List form: 131,072 positions per list (16 KiB,
  * the specification's minimum, so that one credential hides among many), position 0 the left-most bit; a set bit
- * means revoked. Read from the credentials at every request, so a revocation shows at once.
+ * means revoked. Positions are drawn at random. Read from the credentials at every request, so a revocation shows at once.
  */
 @Service
 public class StatusLists {
@@ -20,17 +20,32 @@ public class StatusLists {
     public static final int SIZE = 131_072;
 
     private final JdbcClient jdbc;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     StatusLists(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The next free position of the university's lists (list = index / SIZE + 1). */
+    /**
+     * A free position drawn at random, reserved for good. A list is filled to half before the next one opens, so a
+     * draw rarely hits a taken position (and then simply draws again).
+     */
     public int allocate(UUID organisation) {
-        return jdbc.sql("""
-                INSERT INTO credential.status_list (organisation_id, next_index) VALUES (:o, 1)
-                ON CONFLICT (organisation_id) DO UPDATE SET next_index = credential.status_list.next_index + 1
-                RETURNING next_index - 1""").param("o", organisation).query(Integer.class).single();
+        var reserved = jdbc.sql("SELECT count(*) FROM credential.status_position WHERE organisation_id = :o")
+                .param("o", organisation)
+                .query(Integer.class)
+                .single();
+        var list = reserved / (SIZE / 2) + 1;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var index = (list - 1) * SIZE + random.nextInt(SIZE);
+            var taken = jdbc.sql("""
+                    INSERT INTO credential.status_position (organisation_id, status_index) VALUES (:o, :i)
+                    ON CONFLICT DO NOTHING""").param("o", organisation).param("i", index).update();
+            if (taken == 1) {
+                return index;
+            }
+        }
+        throw new IllegalStateException("No free revocation-list position found for " + organisation);
     }
 
     public static int list(int index) {
@@ -44,12 +59,14 @@ public class StatusLists {
     /** True if the university has handed out positions in this list. */
     public boolean exists(UUID organisation, int list) {
         return list >= 1
-                && jdbc.sql("SELECT next_index FROM credential.status_list WHERE organisation_id = :o")
+                && jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM credential.status_position
+                                WHERE organisation_id = :o AND status_index >= :from AND status_index < :to)""")
                         .param("o", organisation)
-                        .query(Integer.class)
-                        .optional()
-                        .filter(next -> next > (list - 1) * SIZE)
-                        .isPresent();
+                        .param("from", (list - 1) * SIZE)
+                        .param("to", list * SIZE)
+                        .query(Boolean.class)
+                        .single();
     }
 
     /** True if the position of the list is revoked. */
