@@ -206,7 +206,11 @@ class J1JourneyBrowserTests {
                     mail.link(email, "Your certificate for " + TITLE + " is ready", VERIFY, Duration.ofSeconds(60));
             var id = verifyLink.substring(verifyLink.lastIndexOf('/') + 1);
             page.navigate(url("/learn"));
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My credentials"))
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions()
+                                    .setName("My credentials")
+                                    .setExact(true))
                     .click();
             page.waitForURL(url("/credentials"));
             var card = page.locator("#credential-" + id);
